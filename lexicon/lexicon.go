@@ -1,0 +1,263 @@
+package lexicon
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/ghurbal/ghurbal/normalize"
+)
+
+// DefaultCategories are the categories of the embedded lexicon: three that
+// name the labels' evidence (smuggler, visa, crossing); four that support
+// it (place, contact, money, and context: words common in facilitation
+// posts but everywhere else too, like طريق "road" or ابو nicknames); and
+// reporting, the voice of news and NGO posts, evidence against
+// facilitation.
+var DefaultCategories = []string{"smuggler", "visa", "crossing", "place", "contact", "money", "context", "reporting"}
+
+// OverlapsFile lists terms allowed in more than one category.
+const OverlapsFile = "overlaps.tsv"
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// Lexicon is a compiled set of entries ready for matching. It is immutable
+// and safe for concurrent use.
+type Lexicon struct {
+	norm    *normalize.Normalizer
+	entries []Entry
+	cats    []string
+	index   map[string]slot
+	phrases []phrase
+	hash    string
+	// skeletons maps Arabizi consonant skeletons of single-word Arabic and
+	// Arabizi entries to their entry, for Latin-script posts.
+	skeletons map[string]int32
+	// english maps the English stem of each English entry to the entry.
+	english map[string]int32
+	// englishPrefix holds the first bytes of every English stem, so that
+	// most Latin tokens are ruled out before stemming them.
+	englishPrefix map[string]struct{}
+	pool          sync.Pool
+}
+
+// slot is what one normalized word can start or be.
+type slot struct {
+	exact   int32   // the entry whose whole normalized term is this word, or -1
+	stem    int32   // the stemmable entry this word is the stem of, or -1
+	phrases []int32 // phrases whose first word is this word
+}
+
+// phrase is a multi-word entry split into its normalized words.
+type phrase struct {
+	entry int32
+	words []string
+}
+
+var defaultLexicon = sync.OnceValue(func() *Lexicon {
+	lex, err := LoadFS(dataFS, "data")
+	if err != nil {
+		// The embedded files are checked by the package's tests; reaching
+		// this means the binary was built from a broken tree.
+		panic("lexicon: embedded data: " + err.Error())
+	}
+	return lex
+})
+
+// Default returns the embedded lexicon, parsed on first use.
+func Default() *Lexicon { return defaultLexicon() }
+
+// DefaultFS returns the embedded data files (data/*.tsv), for tools that
+// format, validate or report on them.
+func DefaultFS() fs.FS {
+	sub, _ := fs.Sub(dataFS, "data")
+	return sub
+}
+
+// Parse reads one lexicon file; the category is the file name without its
+// directory and .tsv extension. It returns every problem of the file as an
+// Errors value.
+func Parse(r io.Reader, name string) (*Lexicon, error) {
+	n := normalize.Default()
+	entries, errs := parseEntries(r, name, n)
+	errs = append(errs, crossCheck(entries, nil, nil)...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return build(n, entries), nil
+}
+
+// LoadDir reads every .tsv file of a directory (overlaps.tsv lists terms
+// allowed in two categories).
+func LoadDir(dir string) (*Lexicon, error) { return LoadFS(os.DirFS(dir), ".") }
+
+// LoadFS reads every .tsv file of dir in fsys.
+func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
+	entries, errs := readFS(fsys, dir, nil)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return build(normalize.Default(), entries), nil
+}
+
+// readFS parses and cross-checks every file; categories, when not nil,
+// restricts the file names allowed.
+func readFS(fsys fs.FS, dir string, categories []string) ([]Entry, Errors) {
+	n := normalize.Default()
+	names, err := fs.Glob(fsys, joinPath(dir, "*.tsv"))
+	if err != nil {
+		return nil, Errors{{File: dir, Msg: err.Error()}}
+	}
+	slices.Sort(names)
+	var entries []Entry
+	var errs Errors
+	var overlaps map[string][]string
+	for _, name := range names {
+		f, err := fsys.Open(name)
+		if err != nil {
+			errs = append(errs, &Error{File: name, Msg: err.Error()})
+			continue
+		}
+		if CategoryOf(name) == CategoryOf(OverlapsFile) {
+			var oerrs Errors
+			overlaps, oerrs = parseOverlaps(f, name, n)
+			errs = append(errs, oerrs...)
+		} else {
+			es, ferrs := parseEntries(f, name, n)
+			entries = append(entries, es...)
+			errs = append(errs, ferrs...)
+			if categories != nil && !slices.Contains(categories, CategoryOf(name)) {
+				errs = append(errs, &Error{File: name, Msg: fmt.Sprintf("unknown category %q (known: %s)",
+					CategoryOf(name), strings.Join(categories, ", "))})
+			}
+		}
+		f.Close()
+	}
+	if len(names) == 0 {
+		errs = append(errs, &Error{File: dir, Msg: "no .tsv files"})
+	}
+	errs = append(errs, crossCheck(entries, overlaps, categories)...)
+	return entries, errs
+}
+
+func joinPath(dir, name string) string {
+	if dir == "" || dir == "." {
+		return name
+	}
+	return dir + "/" + name
+}
+
+// build compiles entries into a Lexicon.
+func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
+	lex := &Lexicon{norm: n, entries: entries, index: map[string]slot{},
+		skeletons: map[string]int32{}, english: map[string]int32{}, englishPrefix: map[string]struct{}{}}
+	get := func(k string) slot {
+		s, ok := lex.index[k]
+		if !ok {
+			s = slot{exact: -1, stem: -1}
+		}
+		return s
+	}
+	h := sha256.New()
+	io.WriteString(h, n.Version()+"\n")
+	var skel []byte
+	for i, e := range entries {
+		id := int32(i)
+		fmt.Fprintf(h, "%s\t%s\t%s\t%s\n", e.Category, e.Norm, strconv.FormatFloat(e.Weight, 'g', -1, 64), e.Flags)
+		if !slices.Contains(lex.cats, e.Category) {
+			lex.cats = append(lex.cats, e.Category)
+		}
+		words := strings.Split(e.Norm, " ")
+		if len(words) > 1 {
+			s := get(words[0])
+			s.phrases = append(s.phrases, int32(len(lex.phrases)))
+			lex.index[words[0]] = s
+			lex.phrases = append(lex.phrases, phrase{entry: id, words: words})
+			continue
+		}
+		s := get(e.Norm)
+		if s.exact < 0 {
+			s.exact = id
+		}
+		lex.index[e.Norm] = s
+		if e.Flags&NoStem == 0 && isArabicWord(e.Norm) {
+			// A word ending in ه (ة) loses it before suffixes: تاشيره,
+			// تاشيرات, تاشيرتي.
+			for _, k := range []string{e.Norm, strings.TrimSuffix(e.Norm, "ه")} {
+				if utf8.RuneCountInString(k) < 2 {
+					continue
+				}
+				s := get(k)
+				if s.stem < 0 {
+					s.stem = id
+				}
+				lex.index[k] = s
+			}
+		}
+		if e.Flags&English != 0 {
+			st := normalize.EnglishStem(e.Norm)
+			if _, ok := lex.english[st]; !ok {
+				lex.english[st] = id
+			}
+			lex.englishPrefix[st[:min(len(st), englishPrefixLen)]] = struct{}{}
+		}
+		if e.Flags&English == 0 {
+			if isArabicWord(e.Norm) {
+				skel = normalize.AppendArabicSkeleton(skel[:0], e.Norm)
+			} else {
+				skel = normalize.AppendArabiziSkeleton(skel[:0], e.Norm)
+			}
+			if len(skel) >= minSkeleton {
+				if _, ok := lex.skeletons[string(skel)]; !ok {
+					lex.skeletons[string(skel)] = id
+				}
+			}
+		}
+	}
+	// Longer phrases first, so the first that matches is the longest.
+	for k, s := range lex.index {
+		slices.SortStableFunc(s.phrases, func(a, b int32) int { return len(lex.phrases[b].words) - len(lex.phrases[a].words) })
+		lex.index[k] = s
+	}
+	lex.hash = hex.EncodeToString(h.Sum(nil))
+	lex.pool.New = func() any { return new(scratch) }
+	return lex
+}
+
+// englishPrefixLen is how many bytes of an English stem the prefilter keeps.
+const englishPrefixLen = 4
+
+// minSkeleton is the fewest consonant classes an entry's skeleton needs to
+// be matched from Arabizi: shorter skeletons collide with too many words.
+const minSkeleton = 3
+
+func isArabicWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return normalize.IsArabicLetter(r)
+}
+
+// Entries returns a copy of the lexicon's entries, in file order.
+func (l *Lexicon) Entries() []Entry { return slices.Clone(l.entries) }
+
+// Categories returns the categories in the order their files were read.
+func (l *Lexicon) Categories() []string { return slices.Clone(l.cats) }
+
+// Hash identifies the lexicon's content (categories, normalized terms,
+// weights, flags) and the normalizer version. Model files record it.
+func (l *Lexicon) Hash() string { return l.hash }
+
+// Len returns the number of entries.
+func (l *Lexicon) Len() int { return len(l.entries) }
+
+// Normalizer returns the normalizer the lexicon matches with.
+func (l *Lexicon) Normalizer() *normalize.Normalizer { return l.norm }

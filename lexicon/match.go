@@ -1,0 +1,322 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ghurbal/ghurbal/normalize"
+)
+
+// Hit is one match of a lexicon entry in a text. text[Start:End] is the
+// matched text in the ORIGINAL string passed to Match: the word's stem
+// without the clitics around it (المهرب in والمهربين matches the entry
+// مهرب at المهرب's مهرب), so normalizing it gives the entry's normalized
+// form for Arabic-script entries.
+type Hit struct {
+	Category string  `json:"category"`
+	Term     string  `json:"term"` // the entry as written in its data file
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Weight   float64 `json:"weight"`
+}
+
+// Proclitics stripped before lookup, and suffixes (pronouns, plural and
+// dual endings) stripped from stemmable entries. A stripped form must keep
+// at least minStripped letters, so no entry is found inside an unrelated
+// short word.
+var (
+	proclitics = []string{"وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ك", "ل"}
+	suffixes   = []string{"كما", "هما", "تها", "تهم", "تنا", "تكم", "تي", "تك", "ته", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ين", "ون", "ات", "ان", "يه", "ه", "ك", "ي"}
+)
+
+const minStripped = 3
+
+// word is a token of the text that can be (part of) a term.
+type word struct {
+	text       string // normalized
+	start, end int    // normalized offsets
+	latin      bool
+}
+
+// scratch holds per-call buffers; Lexicons keep a pool of them.
+type scratch struct {
+	txt   normalize.Text
+	words []word
+	skel  []byte
+}
+
+// Match returns the hits in text, leftmost-longest and not overlapping, in
+// order.
+func (l *Lexicon) Match(text string) []Hit { return l.AppendMatches(nil, text) }
+
+// AppendMatches appends the hits in text to dst and returns it. It
+// allocates nothing when dst has room.
+func (l *Lexicon) AppendMatches(dst []Hit, text string) []Hit {
+	sc := l.pool.Get().(*scratch)
+	defer l.pool.Put(sc)
+	l.norm.Text(&sc.txt, text)
+	sc.words = collectWords(sc.words[:0], sc.txt.Normalized())
+	arabizi := postLooksArabizi(sc.words)
+	for i := 0; i < len(sc.words); {
+		hit, next, ok := l.matchAt(sc, i, arabizi)
+		if ok {
+			dst = append(dst, hit)
+			i = next
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+// candidate is a possible match at one word.
+type candidate struct {
+	id         int32
+	start, end int // normalized offsets of the matched text
+	next       int // the word after the match
+	words      int // how many words the match covers
+}
+
+// better prefers more words, then a longer stem.
+func (c candidate) better(than candidate) bool {
+	return than.id < 0 || c.words > than.words || c.words == than.words && c.end-c.start > than.end-than.start
+}
+
+// matchAt finds the longest entry starting at word i: the most words, then
+// the longest stem, over every proclitic and suffix the word may carry.
+func (l *Lexicon) matchAt(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
+	w := sc.words[i]
+	if w.latin {
+		return l.matchLatin(sc, i, arabizi)
+	}
+	best := candidate{id: -1}
+	try := func(c candidate) {
+		if c.better(best) {
+			best = c
+		}
+	}
+	for p := -1; p < len(proclitics); p++ {
+		rest := w.text
+		if p >= 0 {
+			if !strings.HasPrefix(rest, proclitics[p]) {
+				continue
+			}
+			rest = rest[len(proclitics[p]):]
+			if utf8.RuneCountInString(rest) < minStripped {
+				continue
+			}
+		}
+		start := w.start + len(w.text) - len(rest)
+		if s, ok := l.index[rest]; ok {
+			for _, pi := range s.phrases {
+				if end, last, ok := l.matchPhrase(sc, i, pi); ok {
+					try(candidate{l.phrases[pi].entry, start, end, last + 1, len(l.phrases[pi].words)})
+					break // phrases are sorted longest first
+				}
+			}
+			if s.exact >= 0 {
+				try(candidate{s.exact, start, start + len(rest), i + 1, 1})
+			}
+		}
+		for _, suf := range suffixes {
+			if !strings.HasSuffix(rest, suf) {
+				continue
+			}
+			stem := rest[:len(rest)-len(suf)]
+			if n := utf8.RuneCountInString(stem); n < minStripped-1 || p >= 0 && n < minStripped {
+				continue
+			}
+			if s, ok := l.index[stem]; ok && s.stem >= 0 {
+				try(candidate{s.stem, start, start + len(stem), i + 1, 1})
+			}
+		}
+	}
+	if best.id < 0 {
+		return Hit{}, 0, false
+	}
+	return l.hit(sc, best.id, best.start, best.end), best.next, true
+}
+
+// matchPhrase checks phrase pi against the words from i on (word i already
+// matched its first word). It returns the normalized end of the match and
+// the index of its last word.
+func (l *Lexicon) matchPhrase(sc *scratch, i int, pi int32) (int, int, bool) {
+	ph := l.phrases[pi]
+	if i+len(ph.words) > len(sc.words) {
+		return 0, 0, false
+	}
+	stemmable := l.entries[ph.entry].Flags&NoStem == 0
+	end := sc.words[i].end
+	for k := 1; k < len(ph.words); k++ {
+		prev, w := sc.words[i+k-1], sc.words[i+k]
+		if !onlySpace(sc.txt.Normalized()[prev.end:w.start]) {
+			return 0, 0, false // punctuation or an emoji between the words
+		}
+		n, ok := wordMatches(w.text, ph.words[k], stemmable && k == len(ph.words)-1)
+		if !ok {
+			return 0, 0, false
+		}
+		end = w.start + n
+	}
+	return end, i + len(ph.words) - 1, true
+}
+
+// wordMatches reports whether token is want after stripping a proclitic
+// (and, when stemmable, a suffix), and where in token the match ends.
+func wordMatches(token, want string, stemmable bool) (int, bool) {
+	for p := -1; p < len(proclitics); p++ {
+		rest := token
+		if p >= 0 {
+			if !strings.HasPrefix(rest, proclitics[p]) {
+				continue
+			}
+			rest = rest[len(proclitics[p]):]
+		}
+		off := len(token) - len(rest)
+		if rest == want {
+			return off + len(rest), true
+		}
+		if !stemmable {
+			continue
+		}
+		// A final ه (ة) is dropped before a suffix: تاشيره, تاشيرات.
+		for _, stem := range [2]string{want, strings.TrimSuffix(want, "ه")} {
+			if strings.HasPrefix(rest, stem) && slices.Contains(suffixes, rest[len(stem):]) {
+				return off + len(stem), true
+			}
+		}
+	}
+	return 0, false
+}
+
+func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
+
+// matchLatin matches a Latin-script word: exactly, through the English
+// stemmer for English entries, or through its consonant skeleton for
+// Arabizi.
+func (l *Lexicon) matchLatin(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
+	w := sc.words[i]
+	if s, ok := l.index[w.text]; ok {
+		for _, pi := range s.phrases {
+			if end, last, ok := l.matchPhrase(sc, i, pi); ok {
+				return l.hit(sc, l.phrases[pi].entry, w.start, end), last + 1, true
+			}
+		}
+		if s.exact >= 0 {
+			return l.hit(sc, s.exact, w.start, w.end), i + 1, true
+		}
+	}
+	if len(w.text) >= englishPrefixLen {
+		if _, ok := l.englishPrefix[w.text[:englishPrefixLen]]; ok {
+			if id, ok := l.english[normalize.EnglishStem(w.text)]; ok {
+				return l.hit(sc, id, w.start, w.end), i + 1, true
+			}
+		}
+	}
+	if arabizi || normalize.LooksArabizi(w.text) {
+		if _, common := commonEnglish[w.text]; !common {
+			sc.skel = normalize.AppendArabiziSkeleton(sc.skel[:0], w.text)
+			if len(sc.skel) >= minSkeleton {
+				if id, ok := l.skeletons[string(sc.skel)]; ok {
+					h := l.hit(sc, id, w.start, w.end)
+					h.Weight *= skeletonDiscount
+					return h, i + 1, true
+				}
+			}
+		}
+	}
+	return Hit{}, 0, false
+}
+
+// skeletonDiscount scales the weight of a hit found only through the
+// consonant skeleton: Arabizi spellings collide with unrelated words more
+// often than written terms do (jarrab "try" and جروب "group").
+const skeletonDiscount = 0.5
+
+func (l *Lexicon) hit(sc *scratch, id int32, start, end int) Hit {
+	e := &l.entries[id]
+	s, en := sc.txt.Original(start, end)
+	return Hit{Category: e.Category, Term: e.Term, Start: s, End: en, Weight: e.Weight}
+}
+
+// collectWords appends the words of the normalized text s: Arabic and
+// Latin tokens, and the parts of hashtags (#تهريب_لالمانيا).
+func collectWords(dst []word, s string) []word {
+	for tok, i := normalize.NextToken(s, 0); tok.Kind != 0; tok, i = normalize.NextToken(s, i) {
+		switch tok.Kind {
+		case normalize.KindArabic, normalize.KindLatin:
+			dst = append(dst, word{text: tok.Text, start: tok.NormStart, end: tok.NormEnd, latin: tok.Kind == normalize.KindLatin})
+		case normalize.KindHashtag:
+			for j := tok.NormStart + 1; j < tok.NormEnd; {
+				k := strings.IndexByte(s[j:tok.NormEnd], '_')
+				if k < 0 {
+					k = tok.NormEnd - j
+				}
+				if k > 0 {
+					part := s[j : j+k]
+					r, _ := utf8.DecodeRuneInString(part)
+					dst = append(dst, word{text: part, start: j, end: j + k, latin: !normalize.IsArabicLetter(r)})
+				}
+				j += k + 1
+			}
+		}
+	}
+	return dst
+}
+
+// postLooksArabizi reports whether a post is written in Arabizi: one token
+// with Arabizi digits, or two common Arabizi function words.
+func postLooksArabizi(words []word) bool {
+	function := 0
+	for _, w := range words {
+		if !w.latin {
+			continue
+		}
+		if normalize.LooksArabizi(w.text) {
+			return true
+		}
+		if _, ok := arabiziFunctionWords[w.text]; ok {
+			function++
+			if function >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// arabiziFunctionWords are frequent Arabizi words that are not English.
+var arabiziFunctionWords = map[string]struct{}{
+	"el": {}, "al": {}, "wel": {}, "fi": {}, "fe": {}, "ana": {}, "enta": {}, "inta": {}, "ya": {}, "bas": {},
+	"mesh": {}, "mish": {}, "msh": {}, "shi": {}, "shu": {}, "eh": {}, "ahla": {}, "wallah": {}, "wallahi": {},
+	"kif": {}, "keef": {}, "leh": {}, "lesh": {}, "lazem": {}, "lazim": {}, "bedi": {}, "baddi": {}, "wen": {},
+	"wein": {}, "hal": {}, "hay": {}, "hadi": {}, "hatha": {}, "hada": {}, "kaman": {}, "kamen": {}, "bdi": {},
+	"ma3": {}, "3la": {}, "min": {}, "mn": {}, "ila": {}, "lel": {}, "lal": {}, "yalla": {}, "habibi": {},
+	"akhi": {}, "a5i": {}, "shlon": {}, "shlonak": {}, "aku": {}, "maku": {}, "hwaya": {}, "zain": {}, "zein": {},
+	"ahh": {}, "bel": {}, "bil": {}, "3ala": {}, "3an": {}, "ento": {}, "entu": {}, "ehna": {}, "e7na": {},
+}
+
+// commonEnglish are English words whose consonant skeletons would otherwise
+// collide with Arabic entries; they are never matched as Arabizi.
+var commonEnglish = map[string]struct{}{
+	"the": {}, "and": {}, "for": {}, "with": {}, "this": {}, "that": {}, "from": {}, "have": {}, "more": {},
+	"hard": {}, "border": {}, "borders": {}, "here": {}, "there": {}, "where": {}, "want": {}, "need": {},
+	"money": {}, "road": {}, "hotel": {}, "price": {}, "trip": {}, "travel": {}, "ticket": {}, "flight": {},
+	"call": {}, "number": {}, "phone": {}, "good": {}, "great": {}, "thanks": {}, "thank": {}, "please": {},
+	"people": {}, "family": {}, "friend": {}, "friends": {}, "time": {}, "today": {}, "tomorrow": {},
+	"night": {}, "day": {}, "week": {}, "month": {}, "year": {}, "about": {}, "after": {}, "before": {},
+	"would": {}, "could": {}, "should": {}, "will": {}, "just": {}, "like": {}, "know": {}, "make": {},
+	"made": {}, "take": {}, "back": {}, "home": {}, "city": {}, "country": {}, "work": {}, "world": {},
+	"news": {}, "report": {}, "police": {}, "guard": {}, "guards": {}, "forest": {}, "fence": {},
+	"group": {}, "groups": {}, "best": {}, "first": {}, "last": {}, "next": {}, "only": {}, "also": {},
+	"what": {}, "when": {}, "which": {}, "who": {}, "how": {}, "why": {}, "our": {}, "your": {}, "their": {},
+	"they": {}, "them": {}, "then": {}, "than": {}, "into": {}, "over": {}, "under": {}, "very": {},
+	"much": {}, "many": {}, "some": {}, "any": {}, "every": {}, "other": {}, "another": {}, "same": {},
+	"free": {}, "safe": {}, "sure": {}, "true": {}, "real": {}, "fast": {}, "easy": {}, "open": {},
+	"close": {}, "online": {}, "available": {}, "service": {}, "services": {}, "office": {}, "company": {},
+	"contact": {}, "details": {}, "info": {}, "private": {}, "message": {}, "whatsapp": {}, "telegram": {},
+	"instagram": {}, "facebook": {}, "follow": {}, "share": {}, "post": {}, "page": {}, "link": {},
+	"driver": {}, "car": {}, "cars": {}, "boat": {}, "river": {}, "sea": {}, "water": {}, "food": {},
+	"germany": {}, "poland": {}, "europe": {}, "minsk": {}, "belarus": {}, "turkey": {}, "greece": {},
+}
