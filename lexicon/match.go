@@ -42,6 +42,7 @@ type word struct {
 // scratch holds per-call buffers; Lexicons keep a pool of them.
 type scratch struct {
 	txt   normalize.Text
+	cur   *normalize.Text // the text being matched: &txt or the caller's
 	words []word
 	skel  []byte
 }
@@ -56,7 +57,22 @@ func (l *Lexicon) AppendMatches(dst []Hit, text string) []Hit {
 	sc := l.pool.Get().(*scratch)
 	defer l.pool.Put(sc)
 	l.norm.Text(&sc.txt, text)
-	sc.words = collectWords(sc.words[:0], sc.txt.Normalized())
+	return l.appendMatches(dst, sc, &sc.txt)
+}
+
+// AppendMatchesText is AppendMatches over a text the caller has already
+// normalized with l.Normalizer(), so a pipeline normalizes each post once.
+// Offsets are into txt.Source().
+func (l *Lexicon) AppendMatchesText(dst []Hit, txt *normalize.Text) []Hit {
+	sc := l.pool.Get().(*scratch)
+	defer l.pool.Put(sc)
+	return l.appendMatches(dst, sc, txt)
+}
+
+func (l *Lexicon) appendMatches(dst []Hit, sc *scratch, txt *normalize.Text) []Hit {
+	sc.cur = txt
+	defer func() { sc.cur = nil }()
+	sc.words = collectWords(sc.words[:0], txt.Normalized())
 	arabizi := postLooksArabizi(sc.words)
 	for i := 0; i < len(sc.words); {
 		hit, next, ok := l.matchAt(sc, i, arabizi)
@@ -150,7 +166,7 @@ func (l *Lexicon) matchPhrase(sc *scratch, i int, pi int32) (int, int, bool) {
 	end := sc.words[i].end
 	for k := 1; k < len(ph.words); k++ {
 		prev, w := sc.words[i+k-1], sc.words[i+k]
-		if !onlySpace(sc.txt.Normalized()[prev.end:w.start]) {
+		if !onlySpace(sc.cur.Normalized()[prev.end:w.start]) {
 			return 0, 0, false // punctuation or an emoji between the words
 		}
 		n, ok := wordMatches(w.text, ph.words[k], stemmable && k == len(ph.words)-1)
@@ -236,7 +252,7 @@ const skeletonDiscount = 0.5
 
 func (l *Lexicon) hit(sc *scratch, id int32, start, end int) Hit {
 	e := &l.entries[id]
-	s, en := sc.txt.Original(start, end)
+	s, en := sc.cur.Original(start, end)
 	return Hit{Category: e.Category, Term: e.Term, Start: s, End: en, Weight: e.Weight}
 }
 

@@ -1,0 +1,311 @@
+package classify
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/ghurbal/ghurbal/internal/nb"
+	"github.com/ghurbal/ghurbal/lexicon"
+)
+
+// Example is one labelled post.
+type Example struct {
+	Text  string `json:"text"`
+	Label string `json:"label"`
+}
+
+// Report is an evaluation: per-label precision, recall, F1 and support,
+// macro-F1, accuracy, the confusion matrix (rows: true label, columns:
+// predicted) and calibration by probability bucket. String prints it as a
+// table; it marshals to JSON for scripts.
+type Report = nb.Report
+
+// Evaluate classifies every example with c and compares with its label.
+// Examples whose label the model does not know are counted as errors of
+// the first kind: they make Evaluate fail.
+func Evaluate(c *Classifier, examples []Example) (Report, error) {
+	index := labelIndex(c.labels)
+	truth := make([]int, len(examples))
+	for i, e := range examples {
+		l, ok := index[e.Label]
+		if !ok {
+			return Report{}, fmt.Errorf("classify: example %d has label %q, not one of the model's %q", i+1, e.Label, c.labels)
+		}
+		truth[i] = l
+	}
+	texts := make([]string, len(examples))
+	for i, e := range examples {
+		texts[i] = e.Text
+	}
+	results, err := c.ClassifyAll(context.Background(), texts)
+	if err != nil {
+		return Report{}, err
+	}
+	pred := make([]int, len(examples))
+	top := make([]float64, len(examples))
+	for i, r := range results {
+		pred[i] = index[r.Label]
+		top[i] = r.Scores[r.Label]
+	}
+	return nb.Evaluate(c.labels, truth, pred, top), nil
+}
+
+func labelIndex(labels []string) map[string]int {
+	m := make(map[string]int, len(labels))
+	for i, l := range labels {
+		m[l] = i
+	}
+	return m
+}
+
+// Labels returns the distinct labels of examples in sorted order.
+func Labels(examples []Example) []string {
+	var labels []string
+	for _, e := range examples {
+		if !slices.Contains(labels, e.Label) {
+			labels = append(labels, e.Label)
+		}
+	}
+	slices.Sort(labels)
+	return labels
+}
+
+// CVResult is the outcome of k-fold cross-validation.
+type CVResult struct {
+	// Report compares the most probable label with the truth.
+	Report Report
+	// Decisions compares the decisions (the most probable label when it
+	// reaches its threshold, else the negative label) with the truth. The
+	// thresholds are chosen on these same held-out scores, so it is a
+	// little optimistic; the holdout gives the honest figure.
+	Decisions Report
+	// Thresholds, one per label, chosen on the held-out probabilities so
+	// that each non-negative label's flags reach the target precision.
+	Thresholds []float64
+	// ThresholdPrecision and ThresholdRecall are the held-out precision and
+	// recall of each label's flags at its threshold.
+	ThresholdPrecision, ThresholdRecall []float64
+	// Temperature is the divisor of the log scores that makes the held-out
+	// probabilities best calibrated (lowest log loss); the Report's
+	// calibration table uses it.
+	Temperature float64
+}
+
+// CrossValidate trains k models, each on all folds but one, scores the
+// held-out fold, and reports on all held-out predictions together. Folds
+// are stratified by label and fixed by seed, so the result is
+// deterministic. targetPrecision is the precision each non-negative
+// label's threshold aims at (e.g. 0.95).
+func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64) (CVResult, error) {
+	index := labelIndex(labels)
+	truth := make([]int, len(examples))
+	for i, e := range examples {
+		l, ok := index[e.Label]
+		if !ok {
+			return CVResult{}, fmt.Errorf("classify: example %d has label %q, not one of %q", i+1, e.Label, labels)
+		}
+		truth[i] = l
+	}
+	folds := nb.StratifiedKFold(truth, k, seed)
+	if folds == nil {
+		return CVResult{}, fmt.Errorf("classify: cannot make %d folds of %d examples", k, len(examples))
+	}
+	pred := make([]int, len(examples))
+	logs := make([][]float64, len(examples))
+	inFold := make([]int, len(examples))
+	for f, fold := range folds {
+		for _, i := range fold {
+			inFold[i] = f
+		}
+	}
+	for f, fold := range folds {
+		t, err := NewTrainer(labels, lex, settings)
+		if err != nil {
+			return CVResult{}, err
+		}
+		for i, e := range examples {
+			if inFold[i] != f {
+				if err := t.Add(e.Text, e.Label); err != nil {
+					return CVResult{}, err
+				}
+			}
+		}
+		m, err := t.Model()
+		if err != nil {
+			return CVResult{}, err
+		}
+		c, err := New(m, t.lex)
+		if err != nil {
+			return CVResult{}, err
+		}
+		var r Result
+		for _, i := range fold {
+			c.ClassifyInto(&r, examples[i].Text)
+			pred[i] = index[r.Top]
+			logs[i] = slices.Clone(r.logs)
+		}
+	}
+	temperature := fitTemperature(logs, truth)
+	probs := make([][]float64, len(examples))
+	top := make([]float64, len(examples))
+	for i := range examples {
+		probs[i] = softmax(logs[i], temperature)
+		top[i] = probs[i][pred[i]]
+	}
+	res := CVResult{
+		Report:             nb.Evaluate(labels, truth, pred, top),
+		Thresholds:         make([]float64, len(labels)),
+		ThresholdPrecision: make([]float64, len(labels)),
+		ThresholdRecall:    make([]float64, len(labels)),
+		Temperature:        temperature,
+	}
+	for l, name := range labels {
+		if name == settings.Negative {
+			continue
+		}
+		// A post is flagged with l when l is its most probable label and
+		// the probability reaches the threshold; recall counts every post
+		// truly labelled l.
+		var scores []float64
+		var positive []bool
+		total := 0
+		for i := range examples {
+			if truth[i] == l {
+				total++
+			}
+			if pred[i] == l {
+				scores = append(scores, probs[i][l])
+				positive = append(positive, truth[i] == l)
+			}
+		}
+		th, p, r := nb.ChooseThreshold(scores, positive, targetPrecision)
+		if hits := r * float64(countTrue(positive)); total > 0 {
+			r = hits / float64(total)
+		}
+		res.Thresholds[l], res.ThresholdPrecision[l], res.ThresholdRecall[l] = th, p, r
+	}
+	decided := slices.Clone(pred)
+	if neg, ok := index[settings.Negative]; ok {
+		for i := range decided {
+			if decided[i] != neg && probs[i][decided[i]] < res.Thresholds[decided[i]] {
+				decided[i] = neg
+			}
+		}
+	}
+	res.Decisions = nb.Evaluate(labels, truth, decided, top)
+	return res, nil
+}
+
+// softmax returns the probabilities of log scores divided by t.
+func softmax(logs []float64, t float64) []float64 {
+	out := make([]float64, len(logs))
+	m := math.Inf(-1)
+	for _, x := range logs {
+		m = max(m, x/t)
+	}
+	sum := 0.0
+	for i, x := range logs {
+		out[i] = math.Exp(x/t - m)
+		sum += out[i]
+	}
+	for i := range out {
+		out[i] /= sum
+	}
+	return out
+}
+
+// fitTemperature finds the t in [1, 1e4] that minimizes the log loss of
+// softmax(logs/t) against truth, by golden-section search on log t (the
+// loss is unimodal in t for these scores in practice; the search is
+// deterministic either way).
+func fitTemperature(logs [][]float64, truth []int) float64 {
+	loss := func(u float64) float64 {
+		t := math.Exp(u)
+		sum := 0.0
+		for i, l := range logs {
+			p := softmax(l, t)[truth[i]]
+			sum -= math.Log(max(p, 1e-300))
+		}
+		return sum
+	}
+	lo, hi := 0.0, math.Log(1e4)
+	phi := (math.Sqrt(5) - 1) / 2
+	a, b := hi-phi*(hi-lo), lo+phi*(hi-lo)
+	fa, fb := loss(a), loss(b)
+	for range 60 {
+		if fa <= fb {
+			hi, b, fb = b, a, fa
+			a = hi - phi*(hi-lo)
+			fa = loss(a)
+		} else {
+			lo, a, fa = a, b, fb
+			b = lo + phi*(hi-lo)
+			fb = loss(b)
+		}
+	}
+	return math.Exp((lo + hi) / 2)
+}
+
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// TrainConfig says how Train builds a model.
+type TrainConfig struct {
+	Settings Settings
+	// Folds for the cross-validation that reports quality and chooses the
+	// thresholds; 0 or 1 skips it (thresholds are then 0).
+	Folds int
+	// Seed fixes the folds.
+	Seed uint64
+	// TargetPrecision is the held-out precision each non-negative label's
+	// threshold aims at.
+	TargetPrecision float64
+}
+
+// DefaultTrainConfig is what the default model is built with.
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{Settings: DefaultSettings(), Folds: 5, Seed: 1, TargetPrecision: 0.95}
+}
+
+// Train cross-validates on examples (when cfg.Folds > 1), then trains on
+// all of them and stores the cross-validated thresholds in the model. The
+// labels are the examples' distinct labels, sorted. The same examples and
+// config always give the same model bytes.
+func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, CVResult, error) {
+	labels := Labels(examples)
+	if len(labels) < 2 {
+		return nil, CVResult{}, fmt.Errorf("classify: training needs at least two labels, got %q", labels)
+	}
+	var cv CVResult
+	if cfg.Folds > 1 {
+		var err error
+		cv, err = CrossValidate(examples, labels, lex, cfg.Settings, cfg.Folds, cfg.Seed, cfg.TargetPrecision)
+		if err != nil {
+			return nil, CVResult{}, err
+		}
+	}
+	t, err := NewTrainer(labels, lex, cfg.Settings)
+	if err != nil {
+		return nil, CVResult{}, err
+	}
+	for _, e := range examples {
+		if err := t.Add(e.Text, e.Label); err != nil {
+			return nil, CVResult{}, err
+		}
+	}
+	temperature := 1.0
+	if cv.Temperature > 0 {
+		temperature = cv.Temperature
+	}
+	m, err := t.model(cv.Thresholds, temperature)
+	return m, cv, err
+}
