@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ghurbal/ghurbal/extract"
 	"github.com/ghurbal/ghurbal/lexicon"
@@ -30,6 +31,10 @@ type Settings struct {
 	// misspellings and unseen inflections.
 	CharMin int `json:"char_min"`
 	CharMax int `json:"char_max"`
+	// Skeletons: the consonant skeleton of each word, Arabic or Latin, so a
+	// word typed in Arabizi (threeb) shares evidence with its Arabic
+	// spelling (تهريب).
+	Skeletons bool `json:"skeletons"`
 	// Lexicon: one feature per lexicon hit's category and one per term,
 	// including reporting hits, the evidence against facilitation.
 	Lexicon bool `json:"lexicon"`
@@ -54,7 +59,7 @@ type Settings struct {
 // best found by `go run ./examples/train -tune` on corpus/posts.jsonl.
 func DefaultSettings() Settings {
 	return Settings{
-		Buckets: 1 << 18, Words: true, Stems: true, Pairs: true, CharMin: 3, CharMax: 5,
+		Buckets: 1 << 18, Words: true, Stems: true, Skeletons: true, Pairs: true, CharMin: 3, CharMax: 5,
 		Lexicon: true, LexiconWeight: 2, Signals: true, Binary: true, Alpha: 0.1, Negative: "other",
 	}
 }
@@ -94,6 +99,7 @@ const (
 	kindLexicon = 'L' // a lexicon category
 	kindTerm    = 'T' // a lexicon term
 	kindSignal  = 'S' // an extracted signal
+	kindSkel    = 'k' // a consonant skeleton
 )
 
 // feature describes one feature of a post for explanations: its kind and
@@ -143,7 +149,14 @@ type featureSet struct {
 	descs   []feature
 	buckets uint64
 	explain bool
+	toks    []normalize.Token
+	joined  []byte // spaced-out runs joined; only appended to within a post
+	skel    []byte // the post's word skeletons; only appended to within a post
 }
+
+// minSkeleton is the fewest consonant classes a skeleton feature needs:
+// shorter ones are shared by too many unrelated words.
+const minSkeleton = 2
 
 func (fs *featureSet) add(f feature, times int) {
 	id := uint32(f.hash() % fs.buckets)
@@ -164,7 +177,24 @@ var digitCounts = [...]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", 
 // are slices of it, of the lexicon's terms, or constants.
 func (s *Settings) extractFeatures(fs *featureSet, norm string, hits []lexicon.Hit, sig *extract.Signals) {
 	prev := ""
+	fs.toks = fs.toks[:0]
 	for tok, i := normalize.NextToken(norm, 0); tok.Kind != 0; tok, i = normalize.NextToken(norm, i) {
+		fs.toks = append(fs.toks, tok)
+	}
+	fs.joined, fs.skel = fs.joined[:0], fs.skel[:0]
+	for k := 0; k < len(fs.toks); k++ {
+		tok := fs.toks[k]
+		if end := spacedRunEnd(fs.toks, norm, k); end > k {
+			// Letters spaced out by an evader (م ه ر ب) read as one word.
+			start := len(fs.joined)
+			for _, t := range fs.toks[k:end] {
+				if t.Kind == normalize.KindArabic {
+					fs.joined = append(fs.joined, t.Text...)
+				}
+			}
+			tok = normalize.Token{Kind: normalize.KindArabic, Text: unsafe.String(&fs.joined[start], len(fs.joined)-start)}
+			k = end - 1
+		}
 		switch tok.Kind {
 		case normalize.KindArabic, normalize.KindLatin, normalize.KindHashtag:
 			w := tok.Text
@@ -184,6 +214,17 @@ func (s *Settings) extractFeatures(fs *featureSet, norm string, hits []lexicon.H
 			}
 			if s.CharMin > 0 {
 				s.addCharGrams(fs, w)
+			}
+			if s.Skeletons {
+				start := len(fs.skel)
+				if tok.Kind == normalize.KindLatin {
+					fs.skel = normalize.AppendArabiziSkeleton(fs.skel, w)
+				} else {
+					fs.skel = normalize.AppendArabicSkeleton(fs.skel, w)
+				}
+				if n := len(fs.skel) - start; n >= minSkeleton {
+					fs.add(feature{kind: kindSkel, a: unsafe.String(&fs.skel[start], n)}, 1)
+				}
 			}
 			prev = w
 		case normalize.KindNumber:
@@ -228,6 +269,33 @@ func (s *Settings) extractFeatures(fs *featureSet, norm string, hits []lexicon.H
 			fs.add(feature{kind: kindSignal, a: "arabizi"}, 1)
 		}
 	}
+}
+
+// spacedRunEnd returns the index after the last letter of a run of single
+// letters split by single separators (م ه ر ب، م.ه.ر.ب) that starts at
+// toks[i], or i when there is none of at least normalize.MinSpacedRun
+// letters. Separator tokens (the dots of م.ه.ر.ب) inside the run are
+// skipped; the gap between two letters must be one separator, the same
+// throughout the run (so ف.ي.ز.ا ب-ي-ل-ا-ر-و-س-ي-ا is two words).
+func spacedRunEnd(toks []normalize.Token, norm string, i int) int {
+	if !normalize.IsSingleLetter(toks[i]) {
+		return i
+	}
+	last, letters, sep := i, 1, ""
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].Kind == normalize.KindPunct && k == last+1 && normalize.SpacedGap(toks[k].Text) {
+			continue
+		}
+		gap := norm[toks[last].NormEnd:toks[k].NormStart]
+		if !normalize.IsSingleLetter(toks[k]) || !normalize.SpacedGap(gap) || sep != "" && gap != sep {
+			break
+		}
+		last, letters, sep = k, letters+1, gap
+	}
+	if letters >= normalize.MinSpacedRun {
+		return last + 1
+	}
+	return i
 }
 
 // addCharGrams adds the character n-grams of w, read as ^w$: a gram that

@@ -48,6 +48,11 @@ type Lexicon struct {
 	// englishPrefix holds the first bytes of every English stem, so that
 	// most Latin tokens are ruled out before stemming them.
 	englishPrefix map[string]struct{}
+	// joinedPhrases maps each Arabic phrase with its spaces removed to its
+	// entry, and maxJoined is the longest Arabic entry in letters: both
+	// serve spaced-out runs, where word boundaries are lost.
+	joinedPhrases map[string]int32
+	maxJoined     int
 	pool          sync.Pool
 }
 
@@ -160,7 +165,8 @@ func joinPath(dir, name string) string {
 // build compiles entries into a Lexicon.
 func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 	lex := &Lexicon{norm: n, entries: entries, index: map[string]slot{},
-		skeletons: map[string]int32{}, english: map[string]int32{}, englishPrefix: map[string]struct{}{}}
+		skeletons: map[string]int32{}, english: map[string]int32{}, englishPrefix: map[string]struct{}{},
+		joinedPhrases: map[string]int32{}}
 	get := func(k string) slot {
 		s, ok := lex.index[k]
 		if !ok {
@@ -178,6 +184,13 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 			lex.cats = append(lex.cats, e.Category)
 		}
 		words := strings.Split(e.Norm, " ")
+		if isArabicWord(e.Norm) {
+			joined := strings.ReplaceAll(e.Norm, " ", "")
+			lex.maxJoined = max(lex.maxJoined, utf8.RuneCountInString(joined))
+			if _, ok := lex.joinedPhrases[joined]; !ok && len(words) > 1 {
+				lex.joinedPhrases[joined] = id
+			}
+		}
 		if len(words) > 1 {
 			s := get(words[0])
 			s.phrases = append(s.phrases, int32(len(lex.phrases)))

@@ -37,14 +37,17 @@ type word struct {
 	text       string // normalized
 	start, end int    // normalized offsets
 	latin      bool
+	single     bool // one Arabic letter: maybe part of a spaced-out word
 }
 
 // scratch holds per-call buffers; Lexicons keep a pool of them.
 type scratch struct {
-	txt   normalize.Text
-	cur   *normalize.Text // the text being matched: &txt or the caller's
-	words []word
-	skel  []byte
+	joined []byte // the letters of a spaced-out run, joined
+	at     []int  // where each letter of the run starts in joined
+	txt    normalize.Text
+	cur    *normalize.Text // the text being matched: &txt or the caller's
+	words  []word
+	skel   []byte
 }
 
 // Match returns the hits in text, leftmost-longest and not overlapping, in
@@ -75,6 +78,11 @@ func (l *Lexicon) appendMatches(dst []Hit, sc *scratch, txt *normalize.Text) []H
 	sc.words = collectWords(sc.words[:0], txt.Normalized())
 	arabizi := postLooksArabizi(sc.words)
 	for i := 0; i < len(sc.words); {
+		if end := spacedRunEnd(sc.words, txt.Normalized(), i); end > i {
+			dst = l.matchSpaced(dst, sc, i, end)
+			i = end
+			continue
+		}
 		hit, next, ok := l.matchAt(sc, i, arabizi)
 		if ok {
 			dst = append(dst, hit)
@@ -256,13 +264,81 @@ func (l *Lexicon) hit(sc *scratch, id int32, start, end int) Hit {
 	return Hit{Category: e.Category, Term: e.Term, Start: s, End: en, Weight: e.Weight}
 }
 
+// spacedRunEnd returns the end of the run of single letters split by
+// single separators that starts at word i (م ه ر ب، م.ه.ر.ب), or i when
+// there is none of at least normalize.MinSpacedRun letters. The separator
+// must be the same throughout the run: evaders who split letters with dots
+// or dashes leave a space between words.
+func spacedRunEnd(words []word, norm string, i int) int {
+	j, sep := i, ""
+	for j < len(words) && words[j].single {
+		if j > i {
+			gap := norm[words[j-1].end:words[j].start]
+			if !normalize.SpacedGap(gap) || sep != "" && gap != sep {
+				break
+			}
+			sep = gap
+		}
+		j++
+	}
+	if j-i >= normalize.MinSpacedRun {
+		return j
+	}
+	return i
+}
+
+// matchSpaced joins the letters of words[i:end] and finds entries inside
+// the joined run, leftmost-longest: the run may cover several words
+// (م ه ر ب ا ل ي ا ل م ا ن ي ا), so terms are looked up at every letter.
+func (l *Lexicon) matchSpaced(dst []Hit, sc *scratch, i, end int) []Hit {
+	// joined holds the run's letters; at[k] is where letter k starts in
+	// it, and at[n] its length.
+	sc.joined, sc.at = sc.joined[:0], sc.at[:0]
+	for _, w := range sc.words[i:end] {
+		sc.at = append(sc.at, len(sc.joined))
+		sc.joined = append(sc.joined, w.text...)
+	}
+	n := end - i
+	sc.at = append(sc.at, len(sc.joined))
+	for p := 0; p < n; {
+		found := false
+		for size := min(n-p, l.maxJoined); size >= normalize.MinSpacedRun; size-- {
+			key := sc.joined[sc.at[p]:sc.at[p+size]]
+			id := int32(-1)
+			if s, ok := l.index[string(key)]; ok {
+				if s.exact >= 0 {
+					id = s.exact
+				} else if s.stem >= 0 {
+					id = s.stem
+				}
+			}
+			if id < 0 {
+				if pid, ok := l.joinedPhrases[string(key)]; ok {
+					id = pid
+				}
+			}
+			if id >= 0 {
+				dst = append(dst, l.hit(sc, id, sc.words[i+p].start, sc.words[i+p+size-1].end))
+				p += size
+				found = true
+				break
+			}
+		}
+		if !found {
+			p++
+		}
+	}
+	return dst
+}
+
 // collectWords appends the words of the normalized text s: Arabic and
 // Latin tokens, and the parts of hashtags (#تهريب_لالمانيا).
 func collectWords(dst []word, s string) []word {
 	for tok, i := normalize.NextToken(s, 0); tok.Kind != 0; tok, i = normalize.NextToken(s, i) {
 		switch tok.Kind {
 		case normalize.KindArabic, normalize.KindLatin:
-			dst = append(dst, word{text: tok.Text, start: tok.NormStart, end: tok.NormEnd, latin: tok.Kind == normalize.KindLatin})
+			dst = append(dst, word{text: tok.Text, start: tok.NormStart, end: tok.NormEnd,
+				latin: tok.Kind == normalize.KindLatin, single: normalize.IsSingleLetter(tok)})
 		case normalize.KindHashtag:
 			for j := tok.NormStart + 1; j < tok.NormEnd; {
 				k := strings.IndexByte(s[j:tok.NormEnd], '_')
@@ -281,9 +357,22 @@ func collectWords(dst []word, s string) []word {
 	return dst
 }
 
-// postLooksArabizi reports whether a post is written in Arabizi: one token
-// with Arabizi digits, or two common Arabizi function words.
+// postLooksArabizi reports whether a post's Latin words are likely
+// Arabizi: one token with Arabizi digits, two common Arabizi function
+// words, or a post mostly in Arabic script (a Latin word there is more
+// often an Arabic word switched to Latin letters than English).
 func postLooksArabizi(words []word) bool {
+	arabic, latin := 0, 0
+	for _, w := range words {
+		if w.latin {
+			latin++
+		} else {
+			arabic++
+		}
+	}
+	if latin > 0 && arabic >= 2*latin {
+		return true
+	}
 	function := 0
 	for _, w := range words {
 		if !w.latin {

@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -92,6 +93,9 @@ func entryByTerm(t *testing.T, lex *Lexicon, cat, term string) Entry {
 }
 
 func TestAppendMatchesDoesNotAllocate(t *testing.T) {
+	// Scratch buffers live in a sync.Pool, which a garbage collection
+	// empties; with GC off the measurement sees the steady state.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	lex := testLexicon(t)
 	text := strings.Repeat("والمهربين طريق مضمون لالمانيا عبر بيلاروسيا، فيزا سياحية 3500$ mohareb ", 5)
 	hits := make([]Hit, 0, 64)
@@ -166,4 +170,21 @@ func TestLoadDirErrors(t *testing.T) {
 	require.Error(t, err)
 	_, err = LoadDir(os.TempDir() + "/ghurbal-no-such-dir")
 	require.Error(t, err)
+}
+
+func TestSpacedOutWords(t *testing.T) {
+	lex := testLexicon(t)
+	cases := []struct{ name, in, want string }{
+		{"spaces", "م ه ر ب", "smuggler:مهرب=م ه ر ب"},
+		{"dots", "م.ه.ر.ب", "smuggler:مهرب=م.ه.ر.ب"},
+		{"dashes and a wider gap", "ت-ه-ر-ي-ب   ا-ل-م-ا-ن-ي-ا", "smuggler:تهريب=ت-ه-ر-ي-ب place:المانيا=ا-ل-م-ا-ن-ي-ا"},
+		{"a run over several words", "ط ر ي ق م ض م و ن ل ا ل م ا ن ي ا", "smuggler:طريق مضمون=ط ر ي ق م ض م و ن place:المانيا=ا ل م ا ن ي ا"},
+		{"with clitics inside", "و ا ل م ه ر ب ي ن", "smuggler:مهرب=م ه ر ب"},
+		{"tatweel and diacritics", "مـ هَـ ر ب", "smuggler:مهرب=مـ هَـ ر ب"},
+		{"two single letters are not a run", "و ب مهرب", "smuggler:مهرب=مهرب"},
+		{"ordinary text", "ذهبت و ابي الى السوق", ""},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, hitString(c.in, lex.Match(c.in)), "%s: %+q", c.name, c.in)
+	}
 }

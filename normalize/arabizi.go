@@ -1,5 +1,7 @@
 package normalize
 
+import "strings"
+
 import "unicode/utf8"
 
 // Arabizi is Arabic written in Latin letters and digits (7dood, m3ak,
@@ -15,7 +17,7 @@ import "unicode/utf8"
 //   - an ain at the start of the word: writers often drop it there (obour,
 //     askari for عبور، عسكري), while inside a word they keep it as 3 (s3er
 //     for سعر), and so does the skeleton;
-//   - a final ة or ه, and a final h after a or e: ghabah writes غابة.
+//   - a final ة or ه, and a final h that ends no digraph: ghabah writes غابة.
 //
 // A final يا, يه or ية is written "y", like a final ia, ya, iya or ie, so
 // that المانيا ("mny") and اليمن ("mn") stay apart.
@@ -278,9 +280,10 @@ func arabiziAt(s string, i int) byte {
 func AppendArabiziSkeleton(dst []byte, latin string) []byte {
 	start := len(dst)
 	end := len(latin)
-	// A final h after a or e writes ة (ghabah, zalameh).
+	// A final h writes ة or ه (ghabah, zalameh, ghrfh), which the Arabic
+	// skeleton drops too, unless it ends a digraph (sh, kh, gh, th, dh…).
 	if end >= 3 && arabiziAt(latin, end-1) == 'h' {
-		if v := arabiziAt(latin, end-2); v == 'a' || v == 'e' {
+		if v := arabiziAt(latin, end-2); !strings.ContainsRune("sckgtdz", rune(v)) {
 			end--
 		}
 	}

@@ -55,6 +55,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	buckets := fs.Uint("buckets", uint(s.Buckets), "size of the hashed feature space")
 	fs.BoolVar(&s.Words, "words", s.Words, "word features")
 	fs.BoolVar(&s.Stems, "stems", s.Stems, "light-stem features")
+	fs.BoolVar(&s.Skeletons, "skeletons", s.Skeletons, "consonant-skeleton features (Arabizi and Arabic share them)")
 	fs.BoolVar(&s.Pairs, "pairs", s.Pairs, "word-pair features")
 	fs.IntVar(&s.CharMin, "char-min", s.CharMin, "shortest character n-gram (0: none)")
 	fs.IntVar(&s.CharMax, "char-max", s.CharMax, "longest character n-gram (0: none)")
