@@ -60,7 +60,7 @@ type Settings struct {
 func DefaultSettings() Settings {
 	return Settings{
 		Buckets: 1 << 18, Words: true, Stems: true, Skeletons: true, Pairs: true, CharMin: 3, CharMax: 5,
-		Lexicon: true, LexiconWeight: 2, Signals: true, Binary: true, Alpha: 0.1, Negative: "other",
+		Lexicon: true, LexiconWeight: 4, Signals: true, Binary: false, Alpha: 0.03, Negative: "other",
 	}
 }
 
