@@ -287,9 +287,25 @@ func plainASCII8(x uint64) bool {
 	return (^ge20|ge7f|ge41&^ge5b)&hi7 == 0
 }
 
-// load8 reads 8 bytes of s at i as a little-endian word.
+// load8 reads 8 bytes of s at i as a little-endian word; the caller
+// guarantees i+8 <= len(s).
 func load8(s string, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:i+8]), 8))
+	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)), 8))
+}
+
+// plainASCII16 is plainASCII8 over two words at once.
+func plainASCII16(x, y uint64) bool {
+	if (x|y)&hi7 != 0 {
+		return false
+	}
+	bad := func(x uint64) uint64 {
+		ge20 := x + lo7*(0x80-0x20)
+		ge7f := x + lo7*(0x80-0x7F)
+		ge41 := x + lo7*(0x80-0x41)
+		ge5b := x + lo7*(0x80-0x5B)
+		return ^ge20 | ge7f | ge41&^ge5b
+	}
+	return (bad(x)|bad(y))&hi7 == 0
 }
 
 // writer accumulates output, the optional offset map and the run state for
@@ -365,6 +381,9 @@ func (n *Normalizer) stable(w *writer, src string, i int) int {
 		b := src[i]
 		if b < utf8.RuneSelf {
 			w.last, w.run = -1, 0
+			for i+16 <= len(src) && plainASCII16(load8(src, i), load8(src, i+8)) {
+				i += 16
+			}
 			for i+8 <= len(src) && plainASCII8(load8(src, i)) {
 				i += 8
 			}
@@ -434,9 +453,13 @@ func (n *Normalizer) write(w *writer, src string) {
 			continue
 		}
 		// src[i] starts a rune that changes (or the third of a run).
-		if b := src[i]; b < utf8.RuneSelf {
-			w.ascii(byte(n.low[b]), i)
-			i++
+		if src[i] < utf8.RuneSelf {
+			// ASCII that changes (upper case, controls) comes in words:
+			// fold byte by byte until a plain word of 8 bytes follows.
+			for i < len(src) && src[i] < utf8.RuneSelf && (i+8 > len(src) || !plainASCII8(load8(src, i))) {
+				w.ascii(byte(n.low[src[i]]), i)
+				i++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
