@@ -32,6 +32,24 @@ var (
 
 const minStripped = 3
 
+// suffixesEnding lists the suffixes by their last letter, so a word is
+// compared only with the suffixes it can end with.
+var suffixesEnding = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, s := range suffixes {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		m[r] = append(m[r], s)
+	}
+	return m
+}()
+
+// mayHaveProclitic reports whether w starts with a letter some proclitic
+// starts with; most words do not, and skip the proclitic loop.
+func mayHaveProclitic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ك' || r == 'ل' || r == 'ا'
+}
+
 // word is a token of the text that can be (part of) a term.
 type word struct {
 	text       string // normalized
@@ -120,7 +138,11 @@ func (l *Lexicon) matchAt(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
 			best = c
 		}
 	}
-	for p := -1; p < len(proclitics); p++ {
+	last := len(proclitics) - 1
+	if !mayHaveProclitic(w.text) {
+		last = -1
+	}
+	for p := -1; p <= last; p++ {
 		rest := w.text
 		if p >= 0 {
 			if !strings.HasPrefix(rest, proclitics[p]) {
@@ -143,7 +165,8 @@ func (l *Lexicon) matchAt(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
 				try(candidate{s.exact, start, start + len(rest), i + 1, 1})
 			}
 		}
-		for _, suf := range suffixes {
+		end, _ := utf8.DecodeLastRuneInString(rest)
+		for _, suf := range suffixesEnding[end] {
 			if !strings.HasSuffix(rest, suf) {
 				continue
 			}
