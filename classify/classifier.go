@@ -124,13 +124,9 @@ func (c *Classifier) classify(r *Result, text string, explain bool) {
 	x := c.pool.Get().(*extractor)
 	defer c.pool.Put(x)
 	s := &c.model.settings
-	fs := x.features(s, c.lex, text, explain)
-	r.logs = c.model.nb.LogScores(fs.ids, r.logs[:0])
-	if t := c.model.temperature; t != 1 {
-		for i := range r.logs {
-			r.logs[i] /= t
-		}
-	}
+	r.logs = c.model.nb.AppendLogPriors(r.logs[:0])
+	fs := x.features(s, c.lex, text, explain, c.model.nb, r.logs)
+	c.model.cal.apply(r.logs)
 	r.probs = c.model.nb.Probabilities(r.logs, r.probs[:0])
 	best := 0
 	for i, p := range r.probs {
@@ -141,13 +137,18 @@ func (c *Classifier) classify(r *Result, text string, explain bool) {
 	if r.Scores == nil {
 		r.Scores = make(map[string]float64, len(c.labels))
 	}
-	for k := range r.Scores {
-		if !slices.Contains(c.labels, k) {
-			delete(r.Scores, k)
-		}
-	}
 	for i, l := range c.labels {
 		r.Scores[l] = r.probs[i]
+	}
+	if len(r.Scores) != len(c.labels) {
+		// r was last used by a classifier with other labels: drop them.
+		// (Checked after the assignments, so the usual case never walks
+		// the map.)
+		for k := range r.Scores {
+			if !slices.Contains(c.labels, k) {
+				delete(r.Scores, k)
+			}
+		}
 	}
 	r.Top = c.labels[best]
 	th := c.model.thresholds

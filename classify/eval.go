@@ -87,10 +87,12 @@ type CVResult struct {
 	// ThresholdPrecision and ThresholdRecall are the held-out precision and
 	// recall of each label's flags at its threshold.
 	ThresholdPrecision, ThresholdRecall []float64
-	// Temperature is the divisor of the log scores that makes the held-out
-	// probabilities best calibrated (lowest log loss); the Report's
-	// calibration table uses it.
+	// Temperature and Bias are the calibration fitted on the held-out
+	// scores (lowest log loss): the log scores are divided by Temperature
+	// and each label's Bias is added (see calibrate.go). The reports use
+	// the calibrated scores.
 	Temperature float64
+	Bias        []float64
 }
 
 // CrossValidate trains k models, each on all folds but one, scores the
@@ -147,12 +149,24 @@ func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 			logs[i] = slices.Clone(r.logs)
 		}
 	}
-	temperature := fitTemperature(logs, truth)
+	// Calibrate on the held-out scores (see calibrate.go); the decisions
+	// below use the calibrated scores, as the trained model will.
+	cal := fitCalibration(logs, truth, fitTemperature(logs, truth))
+	temperature := 1 / cal.scale
 	probs := make([][]float64, len(examples))
 	top := make([]float64, len(examples))
 	for i := range examples {
-		probs[i] = softmax(logs[i], temperature)
-		top[i] = probs[i][pred[i]]
+		z := slices.Clone(logs[i])
+		cal.apply(z)
+		probs[i] = softmax(z, 1)
+		best := 0
+		for c, p := range probs[i] {
+			if p > probs[i][best] {
+				best = c
+			}
+		}
+		pred[i] = best
+		top[i] = probs[i][best]
 	}
 	res := CVResult{
 		Report:             nb.Evaluate(labels, truth, pred, top),
@@ -160,6 +174,7 @@ func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 		ThresholdPrecision: make([]float64, len(labels)),
 		ThresholdRecall:    make([]float64, len(labels)),
 		Temperature:        temperature,
+		Bias:               cal.bias,
 	}
 	for l, name := range labels {
 		if name == settings.Negative {
@@ -302,10 +317,10 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 			return nil, CVResult{}, err
 		}
 	}
-	temperature := 1.0
+	cal := calibration{scale: 1, bias: make([]float64, len(labels))}
 	if cv.Temperature > 0 {
-		temperature = cv.Temperature
+		cal = calibration{scale: 1 / cv.Temperature, bias: cv.Bias}
 	}
-	m, err := t.model(cv.Thresholds, temperature)
+	m, err := t.model(cv.Thresholds, cal)
 	return m, cv, err
 }

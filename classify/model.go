@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
-	"strconv"
 
 	"github.com/ghurbal/ghurbal/internal/nb"
 	"github.com/ghurbal/ghurbal/normalize"
@@ -26,12 +26,11 @@ type Model struct {
 	settings   Settings
 	normalizer string
 	lexicon    string
-	// temperature divides the log scores before they become probabilities:
-	// naive Bayes multiplies evidence as if features were independent, so
-	// its raw probabilities are nearly always 0 or 1. Train fits it on
-	// cross-validated scores (temperature scaling).
-	temperature float64
-	thresholds  []float64 // nb.Thresholds copies; cached for the hot path
+	// cal maps the log scores before they become probabilities (a shared
+	// scale and a bias per label, fitted by Train on cross-validated
+	// scores; see calibrate.go).
+	cal        calibration
+	thresholds []float64 // nb.Thresholds copies; cached for the hot path
 }
 
 // Metadata keys in the model file.
@@ -39,7 +38,7 @@ const (
 	metaSettings    = "ghurbal.settings"
 	metaNormalizer  = "ghurbal.normalizer"
 	metaLexicon     = "ghurbal.lexicon"
-	metaTemperature = "ghurbal.temperature"
+	metaCalibration = "ghurbal.calibration"
 )
 
 // Errors of ReadModel and New, for errors.Is.
@@ -83,16 +82,24 @@ func fromNB(m *nb.Model) (*Model, error) {
 	if v := normalize.Default().Version(); meta[metaNormalizer] != v {
 		return nil, fmt.Errorf("%w: the model says %q, this library is %q; retrain the model", ErrNormalizerVersion, meta[metaNormalizer], v)
 	}
-	temperature := 1.0
-	if raw, ok := meta[metaTemperature]; ok {
-		t, err := strconv.ParseFloat(raw, 64)
-		if err != nil || !(t >= 1e-3 && t <= 1e6) {
-			return nil, fmt.Errorf("classify: model temperature %q out of range [0.001, 1e6]", raw)
+	cal := calibration{scale: 1, bias: make([]float64, len(m.Labels()))}
+	if raw, ok := meta[metaCalibration]; ok {
+		var f calibrationFile
+		if err := json.Unmarshal([]byte(raw), &f); err != nil {
+			return nil, fmt.Errorf("classify: model calibration: %w", err)
 		}
-		temperature = t
+		if !(f.Scale >= 1e-6 && f.Scale <= 1e3) || len(f.Bias) != len(m.Labels()) {
+			return nil, fmt.Errorf("classify: model calibration out of range (scale %g, %d biases for %d labels)", f.Scale, len(f.Bias), len(m.Labels()))
+		}
+		for _, b := range f.Bias {
+			if math.IsNaN(b) || math.IsInf(b, 0) || math.Abs(b) > 1e6 {
+				return nil, fmt.Errorf("classify: model calibration bias %g out of range", b)
+			}
+		}
+		cal = calibration{scale: f.Scale, bias: f.Bias}
 	}
 	return &Model{nb: m, settings: s, normalizer: meta[metaNormalizer], lexicon: meta[metaLexicon],
-		temperature: temperature, thresholds: m.Thresholds()}, nil
+		cal: cal, thresholds: m.Thresholds()}, nil
 }
 
 // WriteTo writes the model file. The same model always gives the same bytes.
@@ -129,7 +136,16 @@ func (m *Model) LexiconHash() string { return m.lexicon }
 
 // Temperature returns the divisor applied to log scores before they become
 // probabilities (1 for an uncalibrated model).
-func (m *Model) Temperature() float64 { return m.temperature }
+func (m *Model) Temperature() float64 { return 1 / m.cal.scale }
+
+// Bias returns the calibration's per-label biases, in label order.
+func (m *Model) Bias() []float64 { return slices.Clone(m.cal.bias) }
+
+// calibrationFile is the calibration as stored in the model file.
+type calibrationFile struct {
+	Scale float64   `json:"scale"`
+	Bias  []float64 `json:"bias"`
+}
 
 // NumDocs returns how many training posts each label had.
 func (m *Model) NumDocs() []uint64 { return m.nb.NumDocs() }

@@ -1,9 +1,9 @@
 package classify
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/ghurbal/ghurbal/extract"
 	"github.com/ghurbal/ghurbal/internal/nb"
@@ -56,7 +56,7 @@ func (t *Trainer) Add(text, label string) error {
 	if !ok {
 		return fmt.Errorf("classify: unknown label %q (labels: %q)", label, t.nb.Labels())
 	}
-	fs := t.x.features(&t.settings, t.lex, text, false)
+	fs := t.x.features(&t.settings, t.lex, text, false, nil, nil)
 	return t.nb.Add(i, fs.ids)
 }
 
@@ -78,10 +78,16 @@ func (t *Trainer) NumDocs() []uint64 { return t.nb.NumDocs() }
 // Model builds the model from the counts so far, with no thresholds (the
 // most probable label is flagged unless it is the negative one) and
 // uncalibrated probabilities. Train also chooses thresholds and a
-// temperature by cross-validation.
-func (t *Trainer) Model() (*Model, error) { return t.model(nil, 1) }
+// calibration by cross-validation.
+func (t *Trainer) Model() (*Model, error) {
+	return t.model(nil, calibration{scale: 1, bias: make([]float64, len(t.nb.Labels()))})
+}
 
-func (t *Trainer) model(thresholds []float64, temperature float64) (*Model, error) {
+func (t *Trainer) model(thresholds []float64, cal calibration) (*Model, error) {
+	calJSON, err := json.Marshal(calibrationFile{Scale: cal.scale, Bias: cal.bias})
+	if err != nil {
+		return nil, fmt.Errorf("classify: calibration: %w", err)
+	}
 	m, err := t.nb.Model(nb.ModelOptions{
 		Alpha:      t.settings.Alpha,
 		Complement: t.settings.Complement,
@@ -90,7 +96,7 @@ func (t *Trainer) model(thresholds []float64, temperature float64) (*Model, erro
 			metaSettings:    t.settings.String(),
 			metaNormalizer:  normalize.Default().Version(),
 			metaLexicon:     t.lex.Hash(),
-			metaTemperature: strconv.FormatFloat(temperature, 'g', -1, 64),
+			metaCalibration: string(calJSON),
 		},
 	})
 	if err != nil {
@@ -109,8 +115,10 @@ type extractor struct {
 }
 
 // features normalizes text, matches the lexicon, extracts signals and
-// returns the post's features (valid until the next call).
-func (x *extractor) features(s *Settings, lex *lexicon.Lexicon, text string, explain bool) *featureSet {
+// returns the post's features (valid until the next call). With a model,
+// it also adds the features' log-likelihoods to scores as it makes them,
+// and the returned set then holds only the last of them unless explain.
+func (x *extractor) features(s *Settings, lex *lexicon.Lexicon, text string, explain bool, model *nb.Model, scores []float64) *featureSet {
 	lex.Normalizer().Text(&x.txt, text)
 	x.hits = x.hits[:0]
 	if s.Lexicon {
@@ -119,8 +127,7 @@ func (x *extractor) features(s *Settings, lex *lexicon.Lexicon, text string, exp
 	if s.Signals {
 		extract.AppendAll(&x.sig, text)
 	}
-	x.fs.ids, x.fs.descs = x.fs.ids[:0], x.fs.descs[:0]
-	x.fs.buckets, x.fs.explain = uint64(s.Buckets), explain
+	x.fs.reset(s.Buckets, explain, model, scores)
 	s.extractFeatures(&x.fs, x.txt.Normalized(), x.hits, &x.sig)
 	return &x.fs
 }

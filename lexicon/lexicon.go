@@ -37,21 +37,27 @@ type Lexicon struct {
 	norm    *normalize.Normalizer
 	entries []Entry
 	cats    []string
-	index   map[string]slot
-	phrases []phrase
-	hash    string
+	// index maps a normalized word to what it can start or be, in slots.
+	index keyTable
+	slots []slot
+	// readings holds the hashes of every index key and of every stem key
+	// with each suffix: a word none of whose proclitic readings is there
+	// has no reading in the index (see mayMatch).
+	readings bloom
+	phrases  []phrase
+	hash     string
 	// skeletons maps Arabizi consonant skeletons of single-word Arabic and
 	// Arabizi entries to their entry, for Latin-script posts.
-	skeletons map[string]int32
+	skeletons keyTable
 	// english maps the English stem of each English entry to the entry.
-	english map[string]int32
+	english keyTable
 	// englishPrefix holds the first bytes of every English stem, so that
 	// most Latin tokens are ruled out before stemming them.
-	englishPrefix map[string]struct{}
+	englishPrefix keyTable
 	// joinedPhrases maps each Arabic phrase with its spaces removed to its
 	// entry, and maxJoined is the longest Arabic entry in letters: both
 	// serve spaced-out runs, where word boundaries are lost.
-	joinedPhrases map[string]int32
+	joinedPhrases keyTable
 	maxJoined     int
 	pool          sync.Pool
 }
@@ -164,11 +170,11 @@ func joinPath(dir, name string) string {
 
 // build compiles entries into a Lexicon.
 func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
-	lex := &Lexicon{norm: n, entries: entries, index: map[string]slot{},
-		skeletons: map[string]int32{}, english: map[string]int32{}, englishPrefix: map[string]struct{}{},
-		joinedPhrases: map[string]int32{}}
+	lex := &Lexicon{norm: n, entries: entries}
+	index, skeletons, english := map[string]slot{}, map[string]int32{}, map[string]int32{}
+	englishPrefix, joinedPhrases := map[string]int32{}, map[string]int32{}
 	get := func(k string) slot {
-		s, ok := lex.index[k]
+		s, ok := index[k]
 		if !ok {
 			s = slot{exact: -1, stem: -1}
 		}
@@ -187,14 +193,14 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 		if isArabicWord(e.Norm) {
 			joined := strings.ReplaceAll(e.Norm, " ", "")
 			lex.maxJoined = max(lex.maxJoined, utf8.RuneCountInString(joined))
-			if _, ok := lex.joinedPhrases[joined]; !ok && len(words) > 1 {
-				lex.joinedPhrases[joined] = id
+			if _, ok := joinedPhrases[joined]; !ok && len(words) > 1 {
+				joinedPhrases[joined] = id
 			}
 		}
 		if len(words) > 1 {
 			s := get(words[0])
 			s.phrases = append(s.phrases, int32(len(lex.phrases)))
-			lex.index[words[0]] = s
+			index[words[0]] = s
 			lex.phrases = append(lex.phrases, phrase{entry: id, words: words})
 			continue
 		}
@@ -202,7 +208,7 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 		if s.exact < 0 {
 			s.exact = id
 		}
-		lex.index[e.Norm] = s
+		index[e.Norm] = s
 		if e.Flags&NoStem == 0 && isArabicWord(e.Norm) {
 			// A word ending in ه (ة) loses it before suffixes: تاشيره,
 			// تاشيرات, تاشيرتي.
@@ -214,15 +220,15 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 				if s.stem < 0 {
 					s.stem = id
 				}
-				lex.index[k] = s
+				index[k] = s
 			}
 		}
 		if e.Flags&English != 0 {
 			st := normalize.EnglishStem(e.Norm)
-			if _, ok := lex.english[st]; !ok {
-				lex.english[st] = id
+			if _, ok := english[st]; !ok {
+				english[st] = id
 			}
-			lex.englishPrefix[st[:min(len(st), englishPrefixLen)]] = struct{}{}
+			englishPrefix[st[:min(len(st), englishPrefixLen)]] = 0
 		}
 		if e.Flags&English == 0 {
 			if isArabicWord(e.Norm) {
@@ -231,20 +237,48 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 				skel = normalize.AppendArabiziSkeleton(skel[:0], e.Norm)
 			}
 			if len(skel) >= minSkeleton {
-				if _, ok := lex.skeletons[string(skel)]; !ok {
-					lex.skeletons[string(skel)] = id
+				if _, ok := skeletons[string(skel)]; !ok {
+					skeletons[string(skel)] = id
 				}
 			}
 		}
 	}
 	// Longer phrases first, so the first that matches is the longest.
-	for k, s := range lex.index {
+	slotOf := make(map[string]int32, len(index))
+	for k, s := range index {
 		slices.SortStableFunc(s.phrases, func(a, b int32) int { return len(lex.phrases[b].words) - len(lex.phrases[a].words) })
-		lex.index[k] = s
+		slotOf[k] = int32(len(lex.slots))
+		lex.slots = append(lex.slots, s)
 	}
+	lex.readings = newReadings(index)
+	lex.index, lex.skeletons, lex.english = newKeyTable(slotOf), newKeyTable(skeletons), newKeyTable(english)
+	lex.englishPrefix, lex.joinedPhrases = newKeyTable(englishPrefix), newKeyTable(joinedPhrases)
 	lex.hash = hex.EncodeToString(h.Sum(nil))
 	lex.pool.New = func() any { return new(scratch) }
 	return lex
+}
+
+// newReadings builds Lexicon.readings from the index.
+func newReadings(index map[string]slot) bloom {
+	n := 0
+	for _, s := range index {
+		n++
+		if s.stem >= 0 {
+			n += len(suffixes)
+		}
+	}
+	b := newBloom(n)
+	var buf []byte
+	for k, s := range index {
+		b.add(hashKey(k))
+		if s.stem >= 0 {
+			for _, suf := range suffixes {
+				buf = append(append(buf[:0], k...), suf...)
+				b.add(hashKey(string(buf)))
+			}
+		}
+	}
+	return b
 }
 
 // englishPrefixLen is how many bytes of an English stem the prefilter keeps.

@@ -1,9 +1,8 @@
 package lexicon
 
 import (
-	"slices"
+	"math/bits"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ghurbal/ghurbal/normalize"
 )
@@ -21,43 +20,6 @@ type Hit struct {
 	Weight   float64 `json:"weight"`
 }
 
-// Proclitics stripped before lookup, and suffixes (pronouns, plural and
-// dual endings) stripped from stemmable entries. A stripped form must keep
-// at least minStripped letters, so no entry is found inside an unrelated
-// short word.
-var (
-	proclitics = []string{"وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ك", "ل"}
-	suffixes   = []string{"كما", "هما", "تها", "تهم", "تنا", "تكم", "تي", "تك", "ته", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ين", "ون", "ات", "ان", "يه", "ه", "ك", "ي"}
-)
-
-const minStripped = 3
-
-// suffixesEnding lists the suffixes by their last letter, so a word is
-// compared only with the suffixes it can end with.
-var suffixesEnding = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, s := range suffixes {
-		r, _ := utf8.DecodeLastRuneInString(s)
-		m[r] = append(m[r], s)
-	}
-	return m
-}()
-
-// mayHaveProclitic reports whether w starts with a letter some proclitic
-// starts with; most words do not, and skip the proclitic loop.
-func mayHaveProclitic(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ك' || r == 'ل' || r == 'ا'
-}
-
-// word is a token of the text that can be (part of) a term.
-type word struct {
-	text       string // normalized
-	start, end int    // normalized offsets
-	latin      bool
-	single     bool // one Arabic letter: maybe part of a spaced-out word
-}
-
 // scratch holds per-call buffers; Lexicons keep a pool of them.
 type scratch struct {
 	joined []byte // the letters of a spaced-out run, joined
@@ -66,6 +28,29 @@ type scratch struct {
 	cur    *normalize.Text // the text being matched: &txt or the caller's
 	words  []word
 	skel   []byte
+	stem   []byte // the English stem of a Latin word
+	// arabizi caches postLooksArabizi(words): most posts have no Latin
+	// word and never need it.
+	arabizi int8
+}
+
+// The states of scratch.arabizi.
+const (
+	arabiziUnknown = iota
+	arabiziNo
+	arabiziYes
+)
+
+// postLooksArabizi returns postLooksArabizi(sc.words), computing it once
+// per post.
+func (sc *scratch) postLooksArabizi() bool {
+	if sc.arabizi == arabiziUnknown {
+		sc.arabizi = arabiziNo
+		if postLooksArabizi(sc.words) {
+			sc.arabizi = arabiziYes
+		}
+	}
+	return sc.arabizi == arabiziYes
 }
 
 // Match returns the hits in text, leftmost-longest and not overlapping, in
@@ -93,15 +78,27 @@ func (l *Lexicon) AppendMatchesText(dst []Hit, txt *normalize.Text) []Hit {
 func (l *Lexicon) appendMatches(dst []Hit, sc *scratch, txt *normalize.Text) []Hit {
 	sc.cur = txt
 	defer func() { sc.cur = nil }()
-	sc.words = collectWords(sc.words[:0], txt.Normalized())
-	arabizi := postLooksArabizi(sc.words)
+	sc.words = l.collectWords(sc.words[:0], txt.Normalized())
+	return l.matchWords(dst, sc)
+}
+
+// matchWords appends the hits in sc.words, the words of sc.cur.
+func (l *Lexicon) matchWords(dst []Hit, sc *scratch) []Hit {
+	sc.arabizi = arabiziUnknown
 	for i := 0; i < len(sc.words); {
-		if end := spacedRunEnd(sc.words, txt.Normalized(), i); end > i {
-			dst = l.matchSpaced(dst, sc, i, end)
-			i = end
+		// Only a single letter can start a spaced-out run.
+		if sc.words[i].single {
+			if end := spacedRunEnd(sc.words, sc.cur.Normalized(), i); end > i {
+				dst = l.matchSpaced(dst, sc, i, end)
+				i = end
+				continue
+			}
+		}
+		if !sc.words[i].maybe {
+			i++
 			continue
 		}
-		hit, next, ok := l.matchAt(sc, i, arabizi)
+		hit, next, ok := l.matchAt(sc, i)
 		if ok {
 			dst = append(dst, hit)
 			i = next
@@ -127,10 +124,10 @@ func (c candidate) better(than candidate) bool {
 
 // matchAt finds the longest entry starting at word i: the most words, then
 // the longest stem, over every proclitic and suffix the word may carry.
-func (l *Lexicon) matchAt(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
+func (l *Lexicon) matchAt(sc *scratch, i int) (Hit, int, bool) {
 	w := sc.words[i]
 	if w.latin {
-		return l.matchLatin(sc, i, arabizi)
+		return l.matchLatin(sc, i)
 	}
 	best := candidate{id: -1}
 	try := func(c candidate) {
@@ -138,51 +135,81 @@ func (l *Lexicon) matchAt(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
 			best = c
 		}
 	}
-	last := len(proclitics) - 1
-	if !mayHaveProclitic(w.text) {
-		last = -1
-	}
-	for p := -1; p <= last; p++ {
-		rest := w.text
+	letters := letterCount(w.text)
+	sufs := suffixesOf(w.text)
+	// The word as it is (p < 0), then without each proclitic it starts
+	// with, in the order of proclitics.
+	for procs, p := procliticsOf(w.text), -1; ; p, procs = bits.TrailingZeros32(procs), procs&(procs-1) {
+		rest, restLetters := w.text, letters
 		if p >= 0 {
-			if !strings.HasPrefix(rest, proclitics[p]) {
-				continue
-			}
-			rest = rest[len(proclitics[p]):]
-			if utf8.RuneCountInString(rest) < minStripped {
-				continue
-			}
+			rest, restLetters = rest[clitics.proc[p].len:], letters-clitics.proc[p].letter
 		}
-		start := w.start + len(w.text) - len(rest)
-		if s, ok := l.index[rest]; ok {
-			for _, pi := range s.phrases {
-				if end, last, ok := l.matchPhrase(sc, i, pi); ok {
-					try(candidate{l.phrases[pi].entry, start, end, last + 1, len(l.phrases[pi].words)})
-					break // phrases are sorted longest first
+		if p < 0 || restLetters >= minStripped {
+			start := w.start + len(w.text) - len(rest)
+			if k, ok := l.index.get(rest); ok {
+				s := &l.slots[k]
+				for _, pi := range s.phrases {
+					if end, last, ok := l.matchPhrase(sc, i, pi); ok {
+						try(candidate{l.phrases[pi].entry, start, end, last + 1, len(l.phrases[pi].words)})
+						break // phrases are sorted longest first
+					}
+				}
+				if s.exact >= 0 {
+					try(candidate{s.exact, start, start + len(rest), i + 1, 1})
 				}
 			}
-			if s.exact >= 0 {
-				try(candidate{s.exact, start, start + len(rest), i + 1, 1})
+			for m := sufs; m != 0; m &= m - 1 {
+				suf := &clitics.suf[bits.TrailingZeros32(m)]
+				if suf.len > len(rest) {
+					continue
+				}
+				stem := rest[:len(rest)-suf.len]
+				if n := restLetters - suf.letter; n < minStripped-1 || p >= 0 && n < minStripped {
+					continue
+				}
+				if k, ok := l.index.get(stem); ok && l.slots[k].stem >= 0 {
+					try(candidate{l.slots[k].stem, start, start + len(stem), i + 1, 1})
+				}
 			}
 		}
-		end, _ := utf8.DecodeLastRuneInString(rest)
-		for _, suf := range suffixesEnding[end] {
-			if !strings.HasSuffix(rest, suf) {
-				continue
-			}
-			stem := rest[:len(rest)-len(suf)]
-			if n := utf8.RuneCountInString(stem); n < minStripped-1 || p >= 0 && n < minStripped {
-				continue
-			}
-			if s, ok := l.index[stem]; ok && s.stem >= 0 {
-				try(candidate{s.stem, start, start + len(stem), i + 1, 1})
-			}
+		if procs == 0 {
+			break
 		}
 	}
 	if best.id < 0 {
 		return Hit{}, 0, false
 	}
 	return l.hit(sc, best.id, best.start, best.end), best.next, true
+}
+
+// mayMatch reports whether the Arabic word s[start:end] may have a reading
+// in the index: the word itself or the word without a proclitic, as a key
+// or as a stem key with a suffix. Most words have none, and one look-up in
+// l.readings for each proclitic reading rules them out, where matchAt
+// would try every proclitic with every suffix. A yes may be wrong; a no is
+// not.
+func (l *Lexicon) mayMatch(s string, start, end int) bool {
+	w := s[start:end]
+	if end < 8 { // too close to the start of s for hashIn
+		if l.readings.has(hashKey(w)) {
+			return true
+		}
+		for procs := procliticsOf(w); procs != 0; procs &= procs - 1 {
+			if l.readings.has(hashKey(w[clitics.proc[bits.TrailingZeros32(procs)].len:])) {
+				return true
+			}
+		}
+		return false
+	}
+	if l.readings.has(hashIn(s, start, end)) {
+		return true
+	}
+	for procs := procliticsOf(w); procs != 0; procs &= procs - 1 {
+		if l.readings.has(hashIn(s, start+clitics.proc[bits.TrailingZeros32(procs)].len, end)) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchPhrase checks phrase pi against the words from i on (word i already
@@ -212,29 +239,27 @@ func (l *Lexicon) matchPhrase(sc *scratch, i int, pi int32) (int, int, bool) {
 // wordMatches reports whether token is want after stripping a proclitic
 // (and, when stemmable, a suffix), and where in token the match ends.
 func wordMatches(token, want string, stemmable bool) (int, bool) {
-	for p := -1; p < len(proclitics); p++ {
+	for procs, p := procliticsOf(token), -1; ; p, procs = bits.TrailingZeros32(procs), procs&(procs-1) {
 		rest := token
 		if p >= 0 {
-			if !strings.HasPrefix(rest, proclitics[p]) {
-				continue
-			}
-			rest = rest[len(proclitics[p]):]
+			rest = rest[clitics.proc[p].len:]
 		}
 		off := len(token) - len(rest)
 		if rest == want {
 			return off + len(rest), true
 		}
-		if !stemmable {
-			continue
-		}
-		// A final ه (ة) is dropped before a suffix: تاشيره, تاشيرات.
-		for _, stem := range [2]string{want, strings.TrimSuffix(want, "ه")} {
-			if strings.HasPrefix(rest, stem) && slices.Contains(suffixes, rest[len(stem):]) {
-				return off + len(stem), true
+		if stemmable {
+			// A final ه (ة) is dropped before a suffix: تاشيره, تاشيرات.
+			for _, stem := range [2]string{want, strings.TrimSuffix(want, "ه")} {
+				if strings.HasPrefix(rest, stem) && isSuffix(rest[len(stem):]) {
+					return off + len(stem), true
+				}
 			}
 		}
+		if procs == 0 {
+			return 0, false
+		}
 	}
-	return 0, false
 }
 
 func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
@@ -242,9 +267,10 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // matchLatin matches a Latin-script word: exactly, through the English
 // stemmer for English entries, or through its consonant skeleton for
 // Arabizi.
-func (l *Lexicon) matchLatin(sc *scratch, i int, arabizi bool) (Hit, int, bool) {
+func (l *Lexicon) matchLatin(sc *scratch, i int) (Hit, int, bool) {
 	w := sc.words[i]
-	if s, ok := l.index[w.text]; ok {
+	if k, ok := l.index.get(w.text); ok {
+		s := &l.slots[k]
 		for _, pi := range s.phrases {
 			if end, last, ok := l.matchPhrase(sc, i, pi); ok {
 				return l.hit(sc, l.phrases[pi].entry, w.start, end), last + 1, true
@@ -255,17 +281,18 @@ func (l *Lexicon) matchLatin(sc *scratch, i int, arabizi bool) (Hit, int, bool) 
 		}
 	}
 	if len(w.text) >= englishPrefixLen {
-		if _, ok := l.englishPrefix[w.text[:englishPrefixLen]]; ok {
-			if id, ok := l.english[normalize.EnglishStem(w.text)]; ok {
+		if _, ok := l.englishPrefix.get(w.text[:englishPrefixLen]); ok {
+			sc.stem = appendEnglishStem(sc.stem[:0], w.text)
+			if id, ok := l.english.getBytes(sc.stem); ok {
 				return l.hit(sc, id, w.start, w.end), i + 1, true
 			}
 		}
 	}
-	if arabizi || normalize.LooksArabizi(w.text) {
+	if sc.postLooksArabizi() || normalize.LooksArabizi(w.text) {
 		if _, common := commonEnglish[w.text]; !common {
 			sc.skel = normalize.AppendArabiziSkeleton(sc.skel[:0], w.text)
 			if len(sc.skel) >= minSkeleton {
-				if id, ok := l.skeletons[string(sc.skel)]; ok {
+				if id, ok := l.skeletons.getBytes(sc.skel); ok {
 					h := l.hit(sc, id, w.start, w.end)
 					h.Weight *= skeletonDiscount
 					return h, i + 1, true
@@ -328,15 +355,15 @@ func (l *Lexicon) matchSpaced(dst []Hit, sc *scratch, i, end int) []Hit {
 		for size := min(n-p, l.maxJoined); size >= normalize.MinSpacedRun; size-- {
 			key := sc.joined[sc.at[p]:sc.at[p+size]]
 			id := int32(-1)
-			if s, ok := l.index[string(key)]; ok {
-				if s.exact >= 0 {
+			if k, ok := l.index.getBytes(key); ok {
+				if s := &l.slots[k]; s.exact >= 0 {
 					id = s.exact
 				} else if s.stem >= 0 {
 					id = s.stem
 				}
 			}
 			if id < 0 {
-				if pid, ok := l.joinedPhrases[string(key)]; ok {
+				if pid, ok := l.joinedPhrases.getBytes(key); ok {
 					id = pid
 				}
 			}
@@ -349,32 +376,6 @@ func (l *Lexicon) matchSpaced(dst []Hit, sc *scratch, i, end int) []Hit {
 		}
 		if !found {
 			p++
-		}
-	}
-	return dst
-}
-
-// collectWords appends the words of the normalized text s: Arabic and
-// Latin tokens, and the parts of hashtags (#تهريب_لالمانيا).
-func collectWords(dst []word, s string) []word {
-	for tok, i := normalize.NextToken(s, 0); tok.Kind != 0; tok, i = normalize.NextToken(s, i) {
-		switch tok.Kind {
-		case normalize.KindArabic, normalize.KindLatin:
-			dst = append(dst, word{text: tok.Text, start: tok.NormStart, end: tok.NormEnd,
-				latin: tok.Kind == normalize.KindLatin, single: normalize.IsSingleLetter(tok)})
-		case normalize.KindHashtag:
-			for j := tok.NormStart + 1; j < tok.NormEnd; {
-				k := strings.IndexByte(s[j:tok.NormEnd], '_')
-				if k < 0 {
-					k = tok.NormEnd - j
-				}
-				if k > 0 {
-					part := s[j : j+k]
-					r, _ := utf8.DecodeRuneInString(part)
-					dst = append(dst, word{text: part, start: j, end: j + k, latin: !normalize.IsArabicLetter(r)})
-				}
-				j += k + 1
-			}
 		}
 	}
 	return dst

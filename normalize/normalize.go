@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -308,6 +309,12 @@ func plainASCII16(x, y uint64) bool {
 	return (bad(x)|bad(y))&hi7 == 0
 }
 
+// isTwoByteRune reports whether a valid two-byte UTF-8 sequence (U+0080 to
+// U+07FF) starts at s[i].
+func isTwoByteRune(s string, i int) bool {
+	return i+1 < len(s) && s[i] >= 0xC2 && s[i] <= 0xDF && s[i+1]&0xC0 == 0x80
+}
+
 // writer accumulates output, the optional offset map and the run state for
 // collapsing elongations.
 type writer struct {
@@ -329,9 +336,40 @@ func clampOffset(i int) uint32 {
 func (w *writer) raw(src string, i, j int) {
 	w.dst = append(w.dst, src[i:j]...)
 	if w.track {
-		for k := i; k < j; k++ {
-			w.orig = append(w.orig, clampOffset(k))
+		w.offsets(i, j-i)
+	}
+}
+
+// offsets appends the offsets of n output bytes that came one for one from
+// the source bytes at at, at+1, …. Most of a text is copied through raw,
+// so the offset map is grown once per run and filled in a plain loop
+// rather than appended to byte by byte.
+func (w *writer) offsets(at, n int) {
+	base := len(w.orig)
+	w.orig = slices.Grow(w.orig, n)[:base+n]
+	o := w.orig[base:]
+	if uint64(at)+uint64(n) <= 0xFFFFFFFF {
+		v := uint32(at)
+		for len(o) >= 4 {
+			o[0], o[1], o[2], o[3] = v, v+1, v+2, v+3
+			o, v = o[4:], v+4
 		}
+		for k := range o {
+			o[k] = v + uint32(k)
+		}
+		return
+	}
+	for k := range o {
+		o[k] = clampOffset(at + k)
+	}
+}
+
+// repeatOffset appends the offset at for n output bytes that all came
+// from one source rune.
+func (w *writer) repeatOffset(at, n int) {
+	o := clampOffset(at)
+	for range n {
+		w.orig = append(w.orig, o)
 	}
 }
 
@@ -359,9 +397,7 @@ func (w *writer) emit(n *Normalizer, r rune, at int) {
 	start := len(w.dst)
 	w.dst = utf8.AppendRune(w.dst, r)
 	if w.track {
-		for range len(w.dst) - start {
-			w.orig = append(w.orig, clampOffset(at))
-		}
+		w.repeatOffset(at, len(w.dst)-start)
 	}
 }
 
@@ -377,10 +413,46 @@ func (w *writer) ascii(c byte, at int) {
 // stable returns the end of the longest prefix of src[i:] that normalizes to
 // itself given the run state in w, updating that state as it goes.
 func (n *Normalizer) stable(w *writer, src string, i int) int {
+	i, w.last, w.run = n.stableRun(src, i, w.last, w.run)
+	return i
+}
+
+// stableRun is stable on the run state as values, which the compiler keeps
+// in registers (fields behind w would be stored at every rune).
+func (n *Normalizer) stableRun(src string, i int, last rune, run int) (int, rune, int) {
 	for i < len(src) {
+		// Two-byte runes come first: they are most of Arabic text.
+		if isTwoByteRune(src, i) {
+			r := rune(src[i]&0x1F)<<6 | rune(src[i+1]&0x3F)
+			info := n.info[r]
+			if info&infoSame == 0 {
+				return i, last, run
+			}
+			if info&infoLetter == 0 {
+				last, run = -1, 0
+			} else if r != last {
+				last, run = r, 1
+			} else if run >= 2 {
+				return i, last, run
+			} else {
+				run++
+			}
+			i += 2
+			continue
+		}
 		b := src[i]
 		if b < utf8.RuneSelf {
-			w.last, w.run = -1, 0
+			last, run = -1, 0
+			// A lone ASCII byte between runes of another script (the space
+			// between Arabic words) is the common case: take it without
+			// trying the word-wide tests, which would fail.
+			if i+1 < len(src) && src[i+1] >= utf8.RuneSelf {
+				if !n.same[b] {
+					return i, last, run
+				}
+				i++
+				continue
+			}
 			for i+16 <= len(src) && plainASCII16(load8(src, i), load8(src, i+8)) {
 				i += 16
 			}
@@ -390,57 +462,30 @@ func (n *Normalizer) stable(w *writer, src string, i int) int {
 			// Byte by byte through at most one word, then try words again.
 			for end := min(i+8, len(src)); i < end && src[i] < utf8.RuneSelf; i++ {
 				if !n.same[src[i]] {
-					return i
+					return i, last, run
 				}
 			}
 			continue
 		}
-		var r rune
-		var size int
-		if b >= 0xC2 && b <= 0xDF && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-			r = rune(b&0x1F)<<6 | rune(src[i+1]&0x3F)
-			info := n.info[r]
-			if info&infoSame == 0 {
-				return i
-			}
-			if info&infoLetter == 0 {
-				w.last, w.run = -1, 0
-			} else if r != w.last {
-				w.last, w.run = r, 1
-			} else if w.run >= 2 {
-				return i
-			} else {
-				w.run++
-			}
-			i += 2
-			continue
-		} else {
-			r, size = utf8.DecodeRuneInString(src[i:])
-			if r == utf8.RuneError && size == 1 {
-				return i
-			}
-			if n.decomposition(r) != "" {
-				return i
-			}
-		}
-		if n.fold(r) != r {
-			return i
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && size == 1 || n.decomposition(r) != "" || n.fold(r) != r {
+			return i, last, run
 		}
 		if n.collapse && IsArabicLetter(r) {
-			if r == w.last {
-				if w.run >= 2 {
-					return i
+			if r == last {
+				if run >= 2 {
+					return i, last, run
 				}
-				w.run++
+				run++
 			} else {
-				w.last, w.run = r, 1
+				last, run = r, 1
 			}
 		} else {
-			w.last, w.run = -1, 0
+			last, run = -1, 0
 		}
 		i += size
 	}
-	return i
+	return i, last, run
 }
 
 // write normalizes src into w.
@@ -460,6 +505,14 @@ func (n *Normalizer) write(w *writer, src string) {
 				w.ascii(byte(n.low[src[i]]), i)
 				i++
 			}
+			continue
+		}
+		if isTwoByteRune(src, i) {
+			// No presentation form here: fold by the table alone.
+			if f := n.low[rune(src[i]&0x1F)<<6|rune(src[i+1]&0x3F)]; f != drop {
+				w.emit(n, f, i)
+			}
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])

@@ -103,6 +103,12 @@ func skipSpace(s string, i int) int {
 			i++
 			continue
 		}
+		if b >= 0xC4 && b <= 0xDF {
+			// U+0100–U+07FF (Latin Extended to Arabic) holds no white
+			// space, so a word starts here; TestNoSpaceInTwoByteRunes
+			// checks this.
+			return i
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsSpace(r) {
 			return i
@@ -155,6 +161,15 @@ func scanToken(s string, i int) (Kind, int) {
 	case b == '@' || b == '#':
 		j := i + 1
 		for j < len(s) {
+			if k := arabicBlockIndex(s, j); k >= 0 {
+				// No rune of the Arabic block is Latin, '_' or '.': only a
+				// hashtag takes it, when it is a letter or a mark.
+				if b == '@' || arabicClass[k] == 0 {
+					break
+				}
+				j += 2
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if !(r == '_' || r == '.' && b == '@' || isLatinLetter(r) || IsArabicLetter(r) && b == '#' || isArabicMark(r) && b == '#') {
 				break
@@ -172,18 +187,13 @@ func scanToken(s string, i int) (Kind, int) {
 		}
 		return KindPunct, i + 1
 	}
+	if k := arabicBlockIndex(s, i); k >= 0 && arabicClass[k]&classLetter != 0 {
+		return KindArabic, scanArabic(s, i+2)
+	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	switch {
 	case IsArabicLetter(r):
-		j := i + size
-		for j < len(s) {
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if !IsArabicLetter(r) && !isArabicMark(r) {
-				break
-			}
-			j += size
-		}
-		return KindArabic, j
+		return KindArabic, scanArabic(s, i+size)
 	case IsEmoji(r):
 		j := i + size
 		if r >= 0x1F1E6 && r <= 0x1F1FF { // regional indicators come in pairs
@@ -223,6 +233,57 @@ func scanToken(s string, i int) (Kind, int) {
 		return KindNumber, j
 	}
 	return KindPunct, i + size
+}
+
+// Classes of the runes of the Arabic block (U+0600–U+06FF) in
+// arabicClass, so the tokenizer decodes and classifies the two bytes of an
+// Arabic rune with one table look-up instead of a call to
+// utf8.DecodeRuneInString and two range tests.
+const (
+	classLetter = 1 << iota // IsArabicLetter
+	classMark               // isArabicMark
+)
+
+var arabicClass = func() (t [256]uint8) {
+	for k := range t {
+		r := rune(0x600 + k)
+		if IsArabicLetter(r) {
+			t[k] |= classLetter
+		}
+		if isArabicMark(r) {
+			t[k] |= classMark
+		}
+	}
+	return t
+}()
+
+// arabicBlockIndex returns r-0x600 when s[i:] starts with the UTF-8 encoding
+// of a rune r of the Arabic block, and -1 otherwise.
+func arabicBlockIndex(s string, i int) int {
+	if i+1 >= len(s) || s[i]&0xFC != 0xD8 || s[i+1]&0xC0 != 0x80 {
+		return -1
+	}
+	return int(s[i]&0x03)<<6 | int(s[i+1]&0x3F)
+}
+
+// scanArabic returns the end of the Arabic word whose letters continue at
+// s[j]: Arabic letters and the marks a Normalizer may keep.
+func scanArabic(s string, j int) int {
+	for j < len(s) {
+		if k := arabicBlockIndex(s, j); k >= 0 {
+			if arabicClass[k] == 0 {
+				break
+			}
+			j += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !IsArabicLetter(r) && !isArabicMark(r) {
+			break
+		}
+		j += size
+	}
+	return j
 }
 
 // scanLatin scans a run of Latin letters and ASCII digits: a word (Latin

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/require"
 )
@@ -78,4 +79,32 @@ func TestKindString(t *testing.T) {
 	require.Equal(t, "other", KindOther.String())
 	require.Equal(t, "invalid", Kind(0).String())
 	require.Equal(t, "invalid", Kind(200).String())
+}
+
+// TestTokenizerFastPaths backs the tokenizer's shortcuts: no rune from
+// U+0100 to U+07FF is white space (skipSpace), no rune of the Arabic block
+// is a Latin letter (handles and hashtags), and arabicClass agrees with
+// IsArabicLetter and isArabicMark.
+func TestTokenizerFastPaths(t *testing.T) {
+	for r := rune(0x100); r <= 0x7FF; r++ {
+		if unicode.IsSpace(r) {
+			t.Errorf("%U is white space", r)
+		}
+	}
+	for r := rune(0x600); r <= 0x6FF; r++ {
+		if isLatinLetter(r) || r == '_' || r == '.' {
+			t.Errorf("%U is a Latin letter", r)
+		}
+		s := string(r)
+		k := arabicBlockIndex(s, 0)
+		if k != int(r-0x600) {
+			t.Errorf("arabicBlockIndex(%U) = %d", r, k)
+		}
+		if got, want := arabicClass[k]&classLetter != 0, IsArabicLetter(r); got != want {
+			t.Errorf("%U: letter class %v, IsArabicLetter %v", r, got, want)
+		}
+		if got, want := arabicClass[k]&classMark != 0, isArabicMark(r); got != want {
+			t.Errorf("%U: mark class %v, isArabicMark %v", r, got, want)
+		}
+	}
 }

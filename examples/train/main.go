@@ -128,6 +128,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		report["cv"] = cv.Report
 		report["thresholds"] = cv.Thresholds
 		report["temperature"] = cv.Temperature
+		report["bias"] = cv.Bias
 	}
 	if c.test != "" {
 		test, err := readExamples(c.test)
@@ -166,7 +167,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func printThresholds(w io.Writer, labels []string, cv classify.CVResult) {
-	fmt.Fprintf(w, "temperature %.3g; thresholds (held-out precision / recall of the flags):\n", cv.Temperature)
+	fmt.Fprintf(w, "calibration: temperature %.3g, label biases %.3g\n", cv.Temperature, cv.Bias)
+	fmt.Fprintf(w, "thresholds (held-out precision / recall of the flags):\n")
 	for i, l := range labels {
 		if cv.Thresholds[i] == 0 && cv.ThresholdPrecision[i] == 0 {
 			continue

@@ -21,6 +21,8 @@ type writer struct {
 	flagged int
 	errors  map[string]int
 	lines   int
+	enc     encoder
+	buf     []byte // one output line, reused
 }
 
 func newWriter(cfg config, w io.Writer) *writer {
@@ -76,6 +78,23 @@ func (w *writer) write(j *job) {
 		w.writeText(j)
 		return
 	}
+	var ok bool
+	if o.code != "" {
+		w.buf, ok = appendError(w.buf[:0], j.line, o.id, o.msg, o.code)
+	} else {
+		w.buf, ok = w.enc.appendResult(w.buf[:0], j.line, o, w.cfg.explain)
+	}
+	if ok {
+		w.w.Write(w.buf)
+		return
+	}
+	w.writeMarshal(j)
+}
+
+// writeMarshal writes an outcome with json.Marshal: the definition of the
+// output, used when the hand encoder cannot reproduce it.
+func (w *writer) writeMarshal(j *job) {
+	o := &j.res
 	var v any
 	if o.code != "" {
 		v = outError{Line: j.line, ID: o.id, Error: o.msg, Code: o.code}

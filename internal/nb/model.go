@@ -184,19 +184,56 @@ func (m *Model) Trainer() *Trainer {
 // out of range, add nothing. It allocates only when dst lacks room for
 // NumLabels more values: reuse a buffer with m.LogScores(feats, buf[:0]).
 func (m *Model) LogScores(feats []uint32, dst []float64) []float64 {
+	dst = m.AppendLogPriors(dst)
+	m.AddLogLikelihoods(dst[len(dst)-len(m.labels):], feats)
+	return dst
+}
+
+// AppendLogPriors appends to dst the log prior of each label, in order: the
+// scores of a post with no features.
+func (m *Model) AppendLogPriors(dst []float64) []float64 {
+	return append(dst, m.logPrior...)
+}
+
+// AddLogLikelihoods adds to scores, one per label, the log-likelihoods of
+// feats in the order given. AppendLogPriors followed by AddLogLikelihoods
+// over consecutive pieces of a post's features gives exactly LogScores of
+// all of them, bit for bit (it is how LogScores is computed), so a caller
+// can score features in bounded memory as it produces them. Unseen and
+// out-of-range ids add nothing, as in LogScores. It panics if scores has
+// fewer than NumLabels values.
+func (m *Model) AddLogLikelihoods(scores []float64, feats []uint32) {
 	n := len(m.labels)
-	dst = slices.Grow(dst, n)
-	out := dst[len(dst) : len(dst)+n]
-	copy(out, m.logPrior)
+	scores = scores[:n]
+	if n == 4 {
+		// The default label set. The sums are kept in registers (through
+		// s they would be stored and reloaded for every feature, which
+		// takes longer than the additions) and the rows are read as
+		// fixed-size arrays, without bounds checks. The additions are the
+		// same, in the same order.
+		s := (*[4]float64)(scores)
+		s0, s1, s2, s3 := s[0], s[1], s[2], s[3]
+		for _, f := range feats {
+			if f >= m.buckets {
+				continue
+			}
+			row := (*[4]float32)(m.logLik[int(f)*4:])
+			s0 += float64(row[0])
+			s1 += float64(row[1])
+			s2 += float64(row[2])
+			s3 += float64(row[3])
+		}
+		s[0], s[1], s[2], s[3] = s0, s1, s2, s3
+		return
+	}
 	for _, f := range feats {
 		if f >= m.buckets {
 			continue
 		}
 		for l, w := range m.logLik[int(f)*n : int(f)*n+n] {
-			out[l] += float64(w)
+			scores[l] += float64(w)
 		}
 	}
-	return dst[:len(dst)+n]
 }
 
 // Probabilities appends to dst the softmax of logScores, computed with
