@@ -168,7 +168,7 @@ def read_fasttext(path, n, names):
 def ghurbal(d, bindir, train_path, test, sets, repeats):
     model = os.path.join(d, "model.nb")
     log_path = os.path.join(d, "ghurbal.log")
-    tr = run([os.path.join(bindir, "train"), "-in", train_path, "-out", model, "-folds", "0"],
+    tr = run([os.path.join(bindir, "train"), "-in", train_path, "-out", model],
              stdout_path=os.path.join(d, "train.out"), log_path=log_path)
     triage = [os.path.join(bindir, "triage"), "-model", model]
     jl = lambda rows: [json.dumps({"id": str(i), "text": t}, ensure_ascii=False)
