@@ -41,13 +41,16 @@ const maxCliticLetters = 3
 
 // pairInfo describes every two bytes b0 b1 (index b0 | b1<<8) read as a
 // two-byte rune: its clitic letter number (pairClitic) and whether it is an
-// Arabic letter (pairArabicLetter). Words are read two bytes a letter, so
-// one look-up classifies a letter with no decoding and no branch.
+// Arabic letter (pairArabicLetter, for collectWords). Words are read two
+// bytes a letter, so one look-up classifies a letter with no decoding and
+// no branch. Normalized text is valid UTF-8, so two bytes that look like a
+// two-byte rune are one.
 var pairInfo = newPairInfo()
 
 const (
-	pairClitic       = 0x0F // the bits of the clitic letter number
-	pairArabicLetter = 0x80
+	pairClitic            = 0x0F // the bits of the clitic letter number
+	pairArabicLetterShift = 7
+	pairArabicLetter      = 1 << pairArabicLetterShift
 )
 
 // cliticAlphabet returns the letters of the clitics; letter k is numbered
@@ -96,10 +99,7 @@ type cliticTable struct {
 	// whose first letters are numbered a, b, c starts with; byTail the
 	// mask of the suffixes a word whose last letters are a, b, c ends with.
 	byHead, byTail []uint32
-	// headLetters[k] has bit n set when a word whose first letters are
-	// numbered as for byHead[k] starts with a proclitic of n letters.
-	headLetters []uint8
-	proc, suf   []clitic
+	proc, suf      []clitic
 }
 
 // clitic is one entry of a clitic list.
@@ -148,12 +148,6 @@ func newCliticTable() *cliticTable {
 	for _, p := range proclitics {
 		t.proc = append(t.proc, clitic{len(p), utf8.RuneCountInString(p)})
 	}
-	t.headLetters = make([]uint8, len(t.byHead))
-	for k, m := range t.byHead {
-		for ; m != 0; m &= m - 1 {
-			t.headLetters[k] |= 1 << t.proc[bits.TrailingZeros32(m)].letter
-		}
-	}
 	for _, s := range suffixes {
 		t.suf = append(t.suf, clitic{len(s), utf8.RuneCountInString(s)})
 	}
@@ -171,19 +165,8 @@ func (t *cliticTable) letterAt(x uint64, shift uint) int {
 // a two-byte rune it is no clitic letter, and what follows does not
 // matter; the same holds for the second.
 func procliticsOf(w string) uint32 {
-	return clitics.byHead[clitics.headIndex(w)]
-}
-
-// procliticLetters returns a mask with bit n set when w starts with a
-// proclitic of n letters.
-func procliticLetters(w string) uint {
-	return uint(clitics.headLetters[clitics.headIndex(w)])
-}
-
-// headIndex returns the index in byHead of w's first three letters.
-func (t *cliticTable) headIndex(w string) int {
-	h := head8(w)
-	return (t.letterAt(h, 0)*t.letters+t.letterAt(h, 16))*t.letters + t.letterAt(h, 32)
+	t, x := clitics, head8(w)
+	return t.byHead[(t.letterAt(x, 0)*t.letters+t.letterAt(x, 16))*t.letters+t.letterAt(x, 32)]
 }
 
 // suffixesOf returns the suffixes w ends with, reading its last three

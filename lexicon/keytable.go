@@ -8,16 +8,15 @@ import (
 
 // keyTable is a read-only map from string keys to int32 values, built
 // once with the Lexicon. The matcher looks up several clitic-stripped
-// readings of every word, and almost all of them miss, so a miss must be
-// cheap: the table is kept at most a quarter full and stores a tag (the
-// high bits of the hash) beside each slot, so a miss costs one hash of a
-// short string and one or two tag compares, with no string compare and no
-// call into the runtime's map code.
+// readings of a word, and almost all of them miss, so a miss must be
+// cheap: a bit filter rules out most misses, and the table is kept at most
+// a quarter full with a 32-bit tag of the hash beside each slot, so the
+// rest cost one or two tag compares; a string is compared only when its
+// tag matches, and nothing calls into the runtime's map code.
 type keyTable struct {
 	// filter has one bit set for each key, picked by hash bits that
-	// neither the slot nor the tag uses; at 32 bits a key, it is small
-	// enough to stay in the L1 cache beside the text, and rules out most
-	// misses before the larger slot array is touched.
+	// neither the slot nor the tag uses: 128 bits or more a key, so it
+	// answers a wrong yes rarely, and it is smaller than the slots.
 	filter []uint64
 	slots  []keySlot // len is a power of two
 	keys   []string  // keys[i] is the key of slots[i]
@@ -64,10 +63,22 @@ func tagOf(h uint64) uint32 { return uint32(h) | 1 }
 
 // get returns the value of key k.
 func (t *keyTable) get(k string) (int32, bool) {
+	return t.find(k, hashKey(k))
+}
+
+// getIn is get(s[a:b]), hashing the key with hashIn when it can.
+func (t *keyTable) getIn(s string, a, b int) (int32, bool) {
+	if b < 8 {
+		return t.get(s[a:b])
+	}
+	return t.find(s[a:b], hashIn(s, a, b))
+}
+
+// find returns the value of key k, whose hash is h.
+func (t *keyTable) find(k string, h uint64) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
-	h := hashKey(k)
 	if f, bit := t.filterBit(h); t.filter[f]&bit == 0 {
 		return 0, false
 	}
@@ -143,8 +154,9 @@ func load32(s string, i int) uint32 {
 }
 
 // bloom is a set of hashes that may answer yes for a hash it does not
-// hold, but never no for one it does: two bits a hash, both in one 64-bit
-// word, so a look-up reads one word.
+// hold, but never no for one it does: three bits a hash, all in one 64-bit
+// word, so a look-up reads one word. At 16 bits a hash it answers a wrong
+// yes about once in a hundred, and stays small enough for the L1 cache.
 type bloom struct {
 	words []uint64 // len is a power of two
 	shift uint     // 64 - log2(len(words)): the hash's top bits pick the word
@@ -153,15 +165,15 @@ type bloom struct {
 // newBloom returns an empty bloom sized for n hashes.
 func newBloom(n int) bloom {
 	size := 64
-	for size*64 < 32*n { // 32 bits a hash: about one false yes in 200
+	for size*64 < 16*n {
 		size *= 2
 	}
 	return bloom{words: make([]uint64, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 }
 
-// bits returns the word and the two bits of hash h.
+// bits returns the word and the three bits of hash h.
 func (b *bloom) bits(h uint64) (int, uint64) {
-	return int(h >> b.shift), 1<<(h&63) | 1<<(h>>6&63)
+	return int(h >> b.shift), 1<<(h&63) | 1<<(h>>6&63) | 1<<(h>>12&63)
 }
 
 func (b *bloom) add(h uint64) {
@@ -173,12 +185,4 @@ func (b *bloom) add(h uint64) {
 func (b *bloom) has(h uint64) bool {
 	w, m := b.bits(h)
 	return b.words[w]&m == m
-}
-
-// has01 is has as 1 or 0, to combine answers without branches.
-func (b *bloom) has01(h uint64) uint {
-	if b.has(h) {
-		return 1
-	}
-	return 0
 }

@@ -73,6 +73,42 @@ type slot struct {
 type phrase struct {
 	entry int32
 	words []string
+	// second is the first four bytes of words[1] (less a final ه when it
+	// is the last word and may take a suffix), or 0 when it is shorter:
+	// see mayContinue.
+	second uint32
+}
+
+// newPhrase returns the phrase of entry e, whose normalized words are
+// words.
+func newPhrase(id int32, e Entry, words []string) phrase {
+	ph := phrase{entry: id, words: words}
+	next := words[1]
+	if e.Flags&NoStem == 0 && len(words) == 2 {
+		next = strings.TrimSuffix(next, "ه") // see wordMatches
+	}
+	if len(next) >= 4 {
+		ph.second = load32(next, 0)
+	}
+	return ph
+}
+
+// mayContinue reports whether next, the word after the phrase's first, may
+// be its second: whether the second word's first four bytes are where a
+// reading of next starts (at its start, or after a proclitic of at most
+// three two-byte letters). Many phrases start with a common word (من،
+// على) and fail at the next one, and this rules them out without
+// stripping clitics.
+func (ph *phrase) mayContinue(next string) bool {
+	if ph.second == 0 {
+		return true
+	}
+	for a := 0; a <= 2*maxCliticLetters && a+4 <= len(next); a += 2 {
+		if load32(next, a) == ph.second {
+			return true
+		}
+	}
+	return false
 }
 
 var defaultLexicon = sync.OnceValue(func() *Lexicon {
@@ -201,7 +237,7 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 			s := get(words[0])
 			s.phrases = append(s.phrases, int32(len(lex.phrases)))
 			index[words[0]] = s
-			lex.phrases = append(lex.phrases, phrase{entry: id, words: words})
+			lex.phrases = append(lex.phrases, newPhrase(id, e, words))
 			continue
 		}
 		s := get(e.Norm)

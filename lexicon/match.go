@@ -26,11 +26,12 @@ type scratch struct {
 	at     []int  // where each letter of the run starts in joined
 	txt    normalize.Text
 	cur    *normalize.Text // the text being matched: &txt or the caller's
+	norm   string          // cur.Normalized()
 	words  []word
 	skel   []byte
 	stem   []byte // the English stem of a Latin word
-	// arabizi caches postLooksArabizi(words): most posts have no Latin
-	// word and never need it.
+	// arabizi caches postLooksArabizi for the post: most posts have no
+	// Latin word and never need it.
 	arabizi int8
 }
 
@@ -41,12 +42,12 @@ const (
 	arabiziYes
 )
 
-// postLooksArabizi returns postLooksArabizi(sc.words), computing it once
-// per post.
+// postLooksArabizi returns postLooksArabizi(sc.words, sc.norm), computing
+// it once per post.
 func (sc *scratch) postLooksArabizi() bool {
 	if sc.arabizi == arabiziUnknown {
 		sc.arabizi = arabiziNo
-		if postLooksArabizi(sc.words) {
+		if postLooksArabizi(sc.words, sc.norm) {
 			sc.arabizi = arabiziYes
 		}
 	}
@@ -76,9 +77,9 @@ func (l *Lexicon) AppendMatchesText(dst []Hit, txt *normalize.Text) []Hit {
 }
 
 func (l *Lexicon) appendMatches(dst []Hit, sc *scratch, txt *normalize.Text) []Hit {
-	sc.cur = txt
-	defer func() { sc.cur = nil }()
-	sc.words = l.collectWords(sc.words[:0], txt.Normalized())
+	sc.cur, sc.norm = txt, txt.Normalized()
+	defer func() { sc.cur, sc.norm = nil, "" }()
+	sc.words = l.collectWords(sc.words[:0], sc.norm)
 	return l.matchWords(dst, sc)
 }
 
@@ -86,23 +87,22 @@ func (l *Lexicon) appendMatches(dst []Hit, sc *scratch, txt *normalize.Text) []H
 func (l *Lexicon) matchWords(dst []Hit, sc *scratch) []Hit {
 	sc.arabizi = arabiziUnknown
 	for i := 0; i < len(sc.words); {
+		w := &sc.words[i]
 		// Only a single letter can start a spaced-out run.
-		if sc.words[i].single {
-			if end := spacedRunEnd(sc.words, sc.cur.Normalized(), i); end > i {
+		if w.single {
+			if end := spacedRunEnd(sc.words, sc.norm, i); end > i {
 				dst = l.matchSpaced(dst, sc, i, end)
 				i = end
 				continue
 			}
 		}
-		if !sc.words[i].maybe {
-			i++
-			continue
-		}
-		hit, next, ok := l.matchAt(sc, i)
-		if ok {
-			dst = append(dst, hit)
-			i = next
-			continue
+		// Most words start no entry, and collectWords has said so.
+		if w.maybe {
+			if hit, next, ok := l.matchAt(sc, i); ok {
+				dst = append(dst, hit)
+				i = next
+				continue
+			}
 		}
 		i++
 	}
@@ -135,18 +135,19 @@ func (l *Lexicon) matchAt(sc *scratch, i int) (Hit, int, bool) {
 			best = c
 		}
 	}
-	letters := letterCount(w.text)
-	sufs := suffixesOf(w.text)
+	text := w.text(sc.norm)
+	letters := letterCount(text)
+	sufs := suffixesOf(text)
 	// The word as it is (p < 0), then without each proclitic it starts
 	// with, in the order of proclitics.
-	for procs, p := procliticsOf(w.text), -1; ; p, procs = bits.TrailingZeros32(procs), procs&(procs-1) {
-		rest, restLetters := w.text, letters
+	for procs, p := procliticsOf(text), -1; ; p, procs = bits.TrailingZeros32(procs), procs&(procs-1) {
+		rest, restLetters := text, letters
 		if p >= 0 {
 			rest, restLetters = rest[clitics.proc[p].len:], letters-clitics.proc[p].letter
 		}
 		if p < 0 || restLetters >= minStripped {
-			start := w.start + len(w.text) - len(rest)
-			if k, ok := l.index.get(rest); ok {
+			start := w.end - len(rest)
+			if k, ok := l.index.getIn(sc.norm, start, w.end); ok {
 				s := &l.slots[k]
 				for _, pi := range s.phrases {
 					if end, last, ok := l.matchPhrase(sc, i, pi); ok {
@@ -167,7 +168,7 @@ func (l *Lexicon) matchAt(sc *scratch, i int) (Hit, int, bool) {
 				if n := restLetters - suf.letter; n < minStripped-1 || p >= 0 && n < minStripped {
 					continue
 				}
-				if k, ok := l.index.get(stem); ok && l.slots[k].stem >= 0 {
+				if k, ok := l.index.getIn(sc.norm, start, start+len(stem)); ok && l.slots[k].stem >= 0 {
 					try(candidate{l.slots[k].stem, start, start + len(stem), i + 1, 1})
 				}
 			}
@@ -216,18 +217,18 @@ func (l *Lexicon) mayMatch(s string, start, end int) bool {
 // matched its first word). It returns the normalized end of the match and
 // the index of its last word.
 func (l *Lexicon) matchPhrase(sc *scratch, i int, pi int32) (int, int, bool) {
-	ph := l.phrases[pi]
-	if i+len(ph.words) > len(sc.words) {
+	ph := &l.phrases[pi]
+	if i+len(ph.words) > len(sc.words) || !ph.mayContinue(sc.words[i+1].text(sc.norm)) {
 		return 0, 0, false
 	}
 	stemmable := l.entries[ph.entry].Flags&NoStem == 0
 	end := sc.words[i].end
 	for k := 1; k < len(ph.words); k++ {
 		prev, w := sc.words[i+k-1], sc.words[i+k]
-		if !onlySpace(sc.cur.Normalized()[prev.end:w.start]) {
+		if !onlySpace(sc.norm[prev.end:w.start]) {
 			return 0, 0, false // punctuation or an emoji between the words
 		}
-		n, ok := wordMatches(w.text, ph.words[k], stemmable && k == len(ph.words)-1)
+		n, ok := wordMatches(w.text(sc.norm), ph.words[k], stemmable && k == len(ph.words)-1)
 		if !ok {
 			return 0, 0, false
 		}
@@ -269,7 +270,8 @@ func onlySpace(s string) bool { return strings.TrimSpace(s) == "" }
 // Arabizi.
 func (l *Lexicon) matchLatin(sc *scratch, i int) (Hit, int, bool) {
 	w := sc.words[i]
-	if k, ok := l.index.get(w.text); ok {
+	text := w.text(sc.norm)
+	if k, ok := l.index.get(text); ok {
 		s := &l.slots[k]
 		for _, pi := range s.phrases {
 			if end, last, ok := l.matchPhrase(sc, i, pi); ok {
@@ -280,17 +282,17 @@ func (l *Lexicon) matchLatin(sc *scratch, i int) (Hit, int, bool) {
 			return l.hit(sc, s.exact, w.start, w.end), i + 1, true
 		}
 	}
-	if len(w.text) >= englishPrefixLen {
-		if _, ok := l.englishPrefix.get(w.text[:englishPrefixLen]); ok {
-			sc.stem = appendEnglishStem(sc.stem[:0], w.text)
+	if len(text) >= englishPrefixLen {
+		if _, ok := l.englishPrefix.get(text[:englishPrefixLen]); ok {
+			sc.stem = appendEnglishStem(sc.stem[:0], text)
 			if id, ok := l.english.getBytes(sc.stem); ok {
 				return l.hit(sc, id, w.start, w.end), i + 1, true
 			}
 		}
 	}
-	if sc.postLooksArabizi() || normalize.LooksArabizi(w.text) {
-		if _, common := commonEnglish[w.text]; !common {
-			sc.skel = normalize.AppendArabiziSkeleton(sc.skel[:0], w.text)
+	if sc.postLooksArabizi() || normalize.LooksArabizi(text) {
+		if _, common := commonEnglish[text]; !common {
+			sc.skel = normalize.AppendArabiziSkeleton(sc.skel[:0], text)
 			if len(sc.skel) >= minSkeleton {
 				if id, ok := l.skeletons.getBytes(sc.skel); ok {
 					h := l.hit(sc, id, w.start, w.end)
@@ -346,7 +348,7 @@ func (l *Lexicon) matchSpaced(dst []Hit, sc *scratch, i, end int) []Hit {
 	sc.joined, sc.at = sc.joined[:0], sc.at[:0]
 	for _, w := range sc.words[i:end] {
 		sc.at = append(sc.at, len(sc.joined))
-		sc.joined = append(sc.joined, w.text...)
+		sc.joined = append(sc.joined, w.text(sc.norm)...)
 	}
 	n := end - i
 	sc.at = append(sc.at, len(sc.joined))
@@ -385,7 +387,7 @@ func (l *Lexicon) matchSpaced(dst []Hit, sc *scratch, i, end int) []Hit {
 // Arabizi: one token with Arabizi digits, two common Arabizi function
 // words, or a post mostly in Arabic script (a Latin word there is more
 // often an Arabic word switched to Latin letters than English).
-func postLooksArabizi(words []word) bool {
+func postLooksArabizi(words []word, norm string) bool {
 	arabic, latin := 0, 0
 	for _, w := range words {
 		if w.latin {
@@ -402,10 +404,11 @@ func postLooksArabizi(words []word) bool {
 		if !w.latin {
 			continue
 		}
-		if normalize.LooksArabizi(w.text) {
+		text := w.text(norm)
+		if normalize.LooksArabizi(text) {
 			return true
 		}
-		if _, ok := arabiziFunctionWords[w.text]; ok {
+		if _, ok := arabiziFunctionWords[text]; ok {
 			function++
 			if function >= 2 {
 				return true

@@ -8,16 +8,20 @@ import (
 	"github.com/ghurbal/ghurbal/normalize"
 )
 
-// word is a token of the text that can be (part of) a term.
+// word is a token of the text that can be (part of) a term. It holds no
+// pointer (its text is norm[start:end]), which keeps it small and cheap to
+// append: a post has a word every few bytes.
 type word struct {
-	text       string // normalized
-	start, end int    // normalized offsets
+	start, end int // normalized offsets
 	latin      bool
 	single     bool // one Arabic letter: maybe part of a spaced-out word
 	// maybe is false for an Arabic word that starts no entry (see
 	// Lexicon.mayMatch), so that matching skips it.
 	maybe bool
 }
+
+// text returns the word in norm, the normalized text it was found in.
+func (w word) text(norm string) string { return norm[w.start:w.end] }
 
 // collectWords appends the words of the normalized text s: Arabic and
 // Latin tokens, and the parts of hashtags (#تهريب_لالمانيا).
@@ -40,7 +44,7 @@ func (l *Lexicon) collectWords(dst []word, s string) []word {
 			continue
 		}
 		if end := arabicWordEnd(s, i); end > i {
-			dst = append(dst, word{text: s[i:end], start: i, end: end, single: end-i == 2, maybe: l.mayMatch(s, i, end)})
+			dst = append(dst, word{start: i, end: end, single: end-i == 2, maybe: l.mayMatch(s, i, end)})
 			i = end
 			continue
 		}
@@ -55,7 +59,7 @@ func (l *Lexicon) collectWords(dst []word, s string) []word {
 			return dst
 		case normalize.KindArabic, normalize.KindLatin:
 			latin := tok.Kind == normalize.KindLatin
-			dst = append(dst, word{text: tok.Text, start: tok.NormStart, end: tok.NormEnd,
+			dst = append(dst, word{start: tok.NormStart, end: tok.NormEnd,
 				latin: latin, single: normalize.IsSingleLetter(tok), maybe: latin || l.mayMatch(s, tok.NormStart, tok.NormEnd)})
 		case normalize.KindHashtag:
 			dst = l.appendHashtagWords(dst, s, tok.NormStart, tok.NormEnd)
@@ -89,7 +93,7 @@ func (l *Lexicon) appendHashtagWords(dst []word, s string, start, end int) []wor
 			part := s[j : j+k]
 			r, _ := utf8.DecodeRuneInString(part)
 			latin := !normalize.IsArabicLetter(r)
-			dst = append(dst, word{text: part, start: j, end: j + k, latin: latin, maybe: latin || l.mayMatch(s, j, j+k)})
+			dst = append(dst, word{start: j, end: j + k, latin: latin, maybe: latin || l.mayMatch(s, j, j+k)})
 		}
 		j += k + 1
 	}
@@ -159,7 +163,8 @@ func arabicLettersEnd(s string, j int) int {
 	return j
 }
 
-// isArabicLetterPair reports whether b0 b1 encode an Arabic letter.
+// isArabicLetterPair reports whether b0 b1 encode an Arabic letter (see
+// pairInfo).
 func isArabicLetterPair(b0, b1 byte) bool {
 	return pairInfo[uint16(b0)|uint16(b1)<<8]&pairArabicLetter != 0
 }
@@ -170,6 +175,7 @@ func isArabicLetterPair(b0, b1 byte) bool {
 // would mispredict its exit at the end of nearly every word.
 func arabicLetters4(x uint64) int {
 	t := pairInfo
-	ok := uint(t[uint16(x)]>>7) | uint(t[uint16(x>>16)]>>7)<<1 | uint(t[uint16(x>>32)]>>7)<<2 | uint(t[uint16(x>>48)]>>7)<<3
+	const s = pairArabicLetterShift
+	ok := uint(t[uint16(x)]>>s) | uint(t[uint16(x>>16)]>>s)<<1 | uint(t[uint16(x>>32)]>>s)<<2 | uint(t[uint16(x>>48)]>>s)<<3
 	return bits.TrailingZeros(^ok&0b1111 | 0b10000)
 }

@@ -508,7 +508,8 @@ func (n *Normalizer) write(w *writer, src string) {
 			continue
 		}
 		if isTwoByteRune(src, i) {
-			// No presentation form here: fold by the table alone.
+			// The common change in Arabic text (ة, أ, ى): no presentation
+			// form is two bytes long, so the table alone folds it.
 			if f := n.low[rune(src[i]&0x1F)<<6|rune(src[i+1]&0x3F)]; f != drop {
 				w.emit(n, f, i)
 			}

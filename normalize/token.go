@@ -105,7 +105,7 @@ func skipSpace(s string, i int) int {
 		}
 		if b >= 0xC4 && b <= 0xDF {
 			// U+0100–U+07FF (Latin Extended to Arabic) holds no white
-			// space, so a word starts here; TestNoSpaceInTwoByteRunes
+			// space, so a word starts here; TestTokenizerFastPaths
 			// checks this.
 			return i
 		}
