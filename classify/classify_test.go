@@ -404,3 +404,22 @@ func TestDefaultModelLoads(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, errors.Is(ErrLexiconMismatch, ErrLexiconMismatch))
 }
+
+func TestLoad(t *testing.T) {
+	c, err := Load("", "")
+	require.NoError(t, err)
+	require.Same(t, Default(), c)
+	dir := t.TempDir()
+	model := dir + "/m.nb"
+	require.NoError(t, os.WriteFile(model, DefaultModelBytes(), 0o644))
+	c, err = Load(model, "../lexicon/data")
+	require.NoError(t, err)
+	require.Equal(t, Default().Classify("مهرب لالمانيا").Scores, c.Classify("مهرب لالمانيا").Scores)
+	_, err = Load(dir+"/missing.nb", "")
+	require.Error(t, err)
+	require.NoError(t, os.WriteFile(dir+"/bad.nb", []byte("nope"), 0o644))
+	_, err = Load(dir+"/bad.nb", "")
+	require.ErrorContains(t, err, "bad.nb")
+	_, err = Load("", dir)
+	require.Error(t, err)
+}

@@ -3,6 +3,8 @@ package classify
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
+	"os"
 	"sync"
 
 	"github.com/ghurbal/ghurbal/lexicon"
@@ -37,3 +39,32 @@ func Default() *Classifier { return defaultClassifier() }
 
 // DefaultModelBytes returns the embedded model file.
 func DefaultModelBytes() []byte { return bytes.Clone(defaultModel) }
+
+// Load returns the classifier for a model file and a lexicon directory,
+// each falling back to the embedded default when its name is empty: what
+// the example programs' -model and -lexicon flags mean.
+func Load(modelFile, lexiconDir string) (*Classifier, error) {
+	if modelFile == "" && lexiconDir == "" {
+		return Default(), nil
+	}
+	lex := lexicon.Default()
+	if lexiconDir != "" {
+		var err error
+		if lex, err = lexicon.LoadDir(lexiconDir); err != nil {
+			return nil, err
+		}
+	}
+	if modelFile == "" {
+		return New(Default().Model(), lex)
+	}
+	f, err := os.Open(modelFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", modelFile, err)
+	}
+	return New(m, lex)
+}

@@ -117,7 +117,6 @@ import (
 	"time"
 
 	"github.com/ghurbal/ghurbal/classify"
-	"github.com/ghurbal/ghurbal/lexicon"
 )
 
 func main() {
@@ -259,30 +258,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// loadClassifier is examples/triage's: the embedded classifier unless a
-// model file or lexicon directory is named.
 func loadClassifier(c config) (*classify.Classifier, error) {
-	if c.modelFile == "" && c.lexDir == "" {
-		return classify.Default(), nil
-	}
-	lex := lexicon.Default()
-	if c.lexDir != "" {
-		var err error
-		if lex, err = lexicon.LoadDir(c.lexDir); err != nil {
-			return nil, err
-		}
-	}
-	if c.modelFile == "" {
-		return classify.New(classify.Default().Model(), lex)
-	}
-	f, err := os.Open(c.modelFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, err := classify.ReadModel(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", c.modelFile, err)
-	}
-	return classify.New(m, lex)
+	return classify.Load(c.modelFile, c.lexDir)
 }

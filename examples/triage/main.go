@@ -23,7 +23,6 @@ import (
 	"os"
 
 	"github.com/ghurbal/ghurbal/classify"
-	"github.com/ghurbal/ghurbal/lexicon"
 )
 
 func main() {
@@ -106,29 +105,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func loadClassifier(c config) (*classify.Classifier, error) {
-	if c.modelFile == "" && c.lexDir == "" {
-		return classify.Default(), nil
-	}
-	lex := lexicon.Default()
-	if c.lexDir != "" {
-		var err error
-		if lex, err = lexicon.LoadDir(c.lexDir); err != nil {
-			return nil, err
-		}
-	}
-	if c.modelFile == "" {
-		return classify.New(classify.Default().Model(), lex)
-	}
-	f, err := os.Open(c.modelFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, err := classify.ReadModel(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", c.modelFile, err)
-	}
-	return classify.New(m, lex)
+	return classify.Load(c.modelFile, c.lexDir)
 }
 
 func isTerminal(w io.Writer) bool {
