@@ -1,6 +1,11 @@
 package classify
 
-import "math"
+import (
+	"math"
+	"strconv"
+
+	"github.com/ghurbal/ghurbal/internal/nb"
+)
 
 // Naive Bayes adds log-likelihoods as if features were independent, so its
 // scores are far too confident (almost every probability is 0 or 1), and
@@ -16,6 +21,15 @@ import "math"
 // over-penalizes. The negative log-likelihood is convex in (scale, bias),
 // so Newton's method finds the one optimum; a small ridge on the biases
 // pins their free constant (softmax ignores adding one number to all).
+
+// The likelihood-optimal biases serve the probabilities, not every
+// decision: on a skewed label set they buy accuracy on the majority label
+// with the recall of the rare ones (ASTD's cross-validation: accuracy 0.687
+// and macro-F1 0.295 with the full biases, 0.646 and 0.424 without).
+// shrinkBias therefore keeps the fraction of the biases, from a grid of
+// 0, 0.1 … 1, whose argmax decisions have the largest accuracy + macro-F1
+// on the same held-out scores: both the posts and the labels count. Ties
+// go to the larger fraction, nearer the likelihood optimum.
 
 // calibration is the fitted map.
 type calibration struct {
@@ -135,6 +149,44 @@ func fitCalibration(logs [][]float64, truth []int, t0 float64) calibration {
 	// scale of 0 (uniform probabilities); keep it positive, as the model
 	// file requires.
 	return calibration{scale: max(theta[0], minCalibrationScale), bias: theta[1:]}
+}
+
+// shrinkBias returns the fraction of cal's biases to keep (see above) and
+// the calibration with the biases so scaled. It is deterministic.
+func shrinkBias(cal calibration, logs [][]float64, truth []int, labels int) (float64, calibration) {
+	best, bestScore := 1.0, math.Inf(-1)
+	pred := make([]int, len(logs))
+	for step := 10; step >= 0; step-- {
+		frac := float64(step) / 10
+		for i, l := range logs {
+			top, topScore := 0, math.Inf(-1)
+			for c, v := range l {
+				if z := cal.scale*v + frac*cal.bias[c]; z > topScore {
+					top, topScore = c, z
+				}
+			}
+			pred[i] = top
+		}
+		r := nb.Evaluate(labelNames(labels), truth, pred, nil)
+		if score := r.Accuracy + r.MacroF1; score > bestScore {
+			best, bestScore = frac, score
+		}
+	}
+	bias := make([]float64, len(cal.bias))
+	for c, b := range cal.bias {
+		bias[c] = best * b
+	}
+	return best, calibration{scale: cal.scale, bias: bias}
+}
+
+// labelNames names labels 0 … n-1 for nb.Evaluate, which needs names only
+// to print them.
+func labelNames(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = strconv.Itoa(i)
+	}
+	return out
 }
 
 // minCalibrationScale is the smallest scale Train stores.

@@ -57,3 +57,35 @@ func TestSolve(t *testing.T) {
 	_, ok = solve([]float64{1, 2, 2, 4}, []float64{1, 1}, 2)
 	require.False(t, ok)
 }
+
+// TestShrinkBias builds held-out scores where the full bias toward label 0
+// (the majority) turns every rare post into a 0, and no bias at all lets
+// many majority posts be read as rare: a fraction in between decides best,
+// and shrinkBias finds it.
+func TestShrinkBias(t *testing.T) {
+	var logs [][]float64
+	var truth []int
+	// 80 majority posts: their evidence leans to label 1 by 0 … 7.9.
+	for i := range 80 {
+		logs, truth = append(logs, []float64{0, float64(i) / 10}), append(truth, 0)
+	}
+	// 20 rare posts, with evidence 6 … 9.8 for label 1.
+	for i := range 20 {
+		logs, truth = append(logs, []float64{0, 6 + float64(i)/5}), append(truth, 1)
+	}
+	cal := calibration{scale: 1, bias: []float64{10, 0}}
+	frac, got := shrinkBias(cal, logs, truth, 2)
+	// At 0.8 the decision line is 8: every majority post (up to 7.9)
+	// stays 0 and the rare posts above 8 are read as 1 (accuracy 0.90,
+	// macro-F1 0.80); 1.0 reads every post as 0 (0.80, 0.44) and 0 reads
+	// every post as 1 (0.20, 0.17).
+	require.Equal(t, 0.8, frac)
+	require.Equal(t, []float64{8, 0}, got.bias)
+	require.Equal(t, 1.0, got.scale)
+	require.Equal(t, []float64{10, 0}, cal.bias, "the input calibration is left alone")
+
+	// Where the biases change no decision, all fractions tie and the full
+	// biases are kept.
+	frac, _ = shrinkBias(calibration{scale: 1, bias: []float64{0.5, 0}}, [][]float64{{10, 0}, {0, 10}}, []int{0, 1}, 2)
+	require.Equal(t, 1.0, frac)
+}

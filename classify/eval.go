@@ -90,9 +90,12 @@ type CVResult struct {
 	// Temperature and Bias are the calibration fitted on the held-out
 	// scores (lowest log loss): the log scores are divided by Temperature
 	// and each label's Bias is added (see calibrate.go). The reports use
-	// the calibrated scores.
-	Temperature float64
-	Bias        []float64
+	// the calibrated scores. Bias is the likelihood-optimal bias times
+	// BiasFraction, the fraction chosen for the decisions (see
+	// calibrate.go).
+	Temperature  float64
+	Bias         []float64
+	BiasFraction float64
 }
 
 // CrossValidate trains k models, each on all folds but one, scores the
@@ -152,6 +155,7 @@ func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 	// Calibrate on the held-out scores (see calibrate.go); the decisions
 	// below use the calibrated scores, as the trained model will.
 	cal := fitCalibration(logs, truth, fitTemperature(logs, truth))
+	shrink, cal := shrinkBias(cal, logs, truth, len(labels))
 	temperature := 1 / cal.scale
 	probs := make([][]float64, len(examples))
 	top := make([]float64, len(examples))
@@ -175,6 +179,7 @@ func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 		ThresholdRecall:    make([]float64, len(labels)),
 		Temperature:        temperature,
 		Bias:               cal.bias,
+		BiasFraction:       shrink,
 	}
 	for l, name := range labels {
 		if name == settings.Negative {
