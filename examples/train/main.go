@@ -129,6 +129,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		report["thresholds"] = cv.Thresholds
 		report["temperature"] = cv.Temperature
 		report["bias"] = cv.Bias
+		report["bias_fraction"] = cv.BiasFraction
 	}
 	if c.test != "" {
 		test, err := readExamples(c.test)
@@ -167,7 +168,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func printThresholds(w io.Writer, labels []string, cv classify.CVResult) {
-	fmt.Fprintf(w, "calibration: temperature %.3g, label biases %.3g\n", cv.Temperature, cv.Bias)
+	fmt.Fprintf(w, "calibration: temperature %.3g, label biases %.3g (%.1f of the likelihood-optimal ones)\n", cv.Temperature, cv.Bias, cv.BiasFraction)
 	fmt.Fprintf(w, "thresholds (held-out precision / recall of the flags):\n")
 	for i, l := range labels {
 		if cv.Thresholds[i] == 0 && cv.ThresholdPrecision[i] == 0 {
