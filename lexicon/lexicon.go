@@ -49,6 +49,9 @@ type Lexicon struct {
 	// skeletons maps Arabizi consonant skeletons of single-word Arabic and
 	// Arabizi entries to their entry, for Latin-script posts.
 	skeletons keyTable
+	// spellings maps the spelling key (arabizi.go) of each single-word
+	// Arabizi-flagged entry to the entry.
+	spellings keyTable
 	// english maps the English stem of each English entry to the entry.
 	english keyTable
 	// englishPrefix holds the first bytes of every English stem, so that
@@ -208,7 +211,7 @@ func joinPath(dir, name string) string {
 func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 	lex := &Lexicon{norm: n, entries: entries}
 	index, skeletons, english := map[string]slot{}, map[string]int32{}, map[string]int32{}
-	englishPrefix, joinedPhrases := map[string]int32{}, map[string]int32{}
+	englishPrefix, joinedPhrases, spellings := map[string]int32{}, map[string]int32{}, map[string]int32{}
 	get := func(k string) slot {
 		s, ok := index[k]
 		if !ok {
@@ -266,6 +269,12 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 			}
 			englishPrefix[st[:min(len(st), englishPrefixLen)]] = 0
 		}
+		if e.Flags&Arabizi != 0 && !strings.Contains(e.Norm, " ") {
+			key := string(appendSpellingKey(nil, e.Norm))
+			if _, ok := spellings[key]; !ok && consonants(key) >= minSpellingConsonants {
+				spellings[key] = id
+			}
+		}
 		if e.Flags&English == 0 {
 			if isArabicWord(e.Norm) {
 				skel = normalize.AppendArabicSkeleton(skel[:0], e.Norm)
@@ -288,6 +297,7 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 	}
 	lex.readings = newReadings(index)
 	lex.index, lex.skeletons, lex.english = newKeyTable(slotOf), newKeyTable(skeletons), newKeyTable(english)
+	lex.spellings = newKeyTable(spellings)
 	lex.englishPrefix, lex.joinedPhrases = newKeyTable(englishPrefix), newKeyTable(joinedPhrases)
 	lex.hash = hex.EncodeToString(h.Sum(nil))
 	lex.pool.New = func() any { return new(scratch) }

@@ -292,6 +292,9 @@ func (l *Lexicon) matchLatin(sc *scratch, i int) (Hit, int, bool) {
 	}
 	if sc.postLooksArabizi() || normalize.LooksArabizi(text) {
 		if _, common := commonEnglish[text]; !common {
+			if id, ok := l.matchSpelling(sc, text); ok {
+				return l.hit(sc, id, w.start, w.end), i + 1, true
+			}
 			sc.skel = normalize.AppendArabiziSkeleton(sc.skel[:0], text)
 			if len(sc.skel) >= minSkeleton {
 				if id, ok := l.skeletons.getBytes(sc.skel); ok {
