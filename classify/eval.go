@@ -104,6 +104,12 @@ type CVResult struct {
 // deterministic. targetPrecision is the precision each non-negative
 // label's threshold aims at (e.g. 0.95).
 func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64) (CVResult, error) {
+	return crossValidate(examples, labels, lex, settings, k, seed, targetPrecision, nil)
+}
+
+// crossValidate is CrossValidate calling afterFold, when not nil, with the
+// number of folds done after each one (for Train's progress).
+func crossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64, afterFold func(done int)) (CVResult, error) {
 	index := labelIndex(labels)
 	truth := make([]int, len(examples))
 	for i, e := range examples {
@@ -150,6 +156,9 @@ func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 			c.ClassifyInto(&r, examples[i].Text)
 			pred[i] = index[r.Top]
 			logs[i] = slices.Clone(r.logs)
+		}
+		if afterFold != nil {
+			afterFold(f + 1)
 		}
 	}
 	// Calibrate on the held-out scores (see calibrate.go); the decisions
@@ -289,6 +298,12 @@ type TrainConfig struct {
 	// TargetPrecision is the held-out precision each non-negative label's
 	// threshold aims at.
 	TargetPrecision float64
+	// Progress, when not nil, is called after each cross-validation fold
+	// and once more when the final model is trained, with the steps done
+	// so far and their total (Folds+1, or 1 without cross-validation), so
+	// a program can show how far a long training has come. It is called
+	// on the goroutine that called Train and does not change the model.
+	Progress func(done, total int)
 }
 
 // DefaultTrainConfig is what the default model is built with.
@@ -305,10 +320,19 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 	if len(labels) < 2 {
 		return nil, CVResult{}, fmt.Errorf("classify: training needs at least two labels, got %q", labels)
 	}
+	steps := 1
+	if cfg.Folds > 1 {
+		steps += cfg.Folds
+	}
+	step := func(done int) {
+		if cfg.Progress != nil {
+			cfg.Progress(done, steps)
+		}
+	}
 	var cv CVResult
 	if cfg.Folds > 1 {
 		var err error
-		cv, err = CrossValidate(examples, labels, lex, cfg.Settings, cfg.Folds, cfg.Seed, cfg.TargetPrecision)
+		cv, err = crossValidate(examples, labels, lex, cfg.Settings, cfg.Folds, cfg.Seed, cfg.TargetPrecision, step)
 		if err != nil {
 			return nil, CVResult{}, err
 		}
@@ -327,5 +351,8 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 		cal = calibration{scale: 1 / cv.Temperature, bias: cv.Bias}
 	}
 	m, err := t.model(cv.Thresholds, cal)
+	if err == nil {
+		step(steps)
+	}
 	return m, cv, err
 }

@@ -9,16 +9,40 @@
 //
 // Its default flags are the best settings found by -tune on the project's
 // corpus, so a user who passes no flags gets the README's figures.
+//
+// Every line of -in and -test must be a JSON object with a non-empty string
+// "text" and "label" (other fields are ignored), and a -test label must be
+// one trained on. A bad line (blank, invalid UTF-8, not a JSON object, no
+// or empty "text" or "label") stops the run before training, with every
+// bad line listed as file:line: what is wrong (the first ten, then a
+// count), and exit status 1.
+//
+// Stdout carries the report and nothing else. On stderr, when it is a
+// terminal, a line redrawn in place shows the progress of work that lasts
+// more than a second: posts read, their rate and, from the share of the
+// file read, the time left while reading; the cross-validation fold while
+// training; the grid point while tuning. -progress=always draws it
+// whatever stderr is; -progress=never and -quiet silence it.
+//
+// -report-json also writes the report as JSON: input, posts, labels,
+// settings, folds, seed and target_precision; after cross-validation cv
+// (a report with per-label precision, recall, F1, the confusion matrix and
+// calibration), cv_decisions (the same at the thresholds, when the labels
+// include the -negative one), thresholds, threshold_precision and
+// threshold_recall (one per label, in the order of labels), temperature,
+// bias and bias_fraction; with -test, test_input and test; with -out,
+// model_file; with -tune, tune (every grid point, best first: name,
+// settings, macro_f1, accuracy) and best.
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -32,6 +56,7 @@ func main() {
 
 type config struct {
 	in, out, test, reportJSON, lexDir string
+	progress                          string
 	tune, quiet                       bool
 	train                             classify.TrainConfig
 }
@@ -48,6 +73,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.lexDir, "lexicon", "", "lexicon directory (default: the embedded lexicon)")
 	fs.BoolVar(&c.tune, "tune", false, "grid-search the feature settings by cross-validated macro-F1 and print the table")
 	fs.BoolVar(&c.quiet, "quiet", false, "print nothing but errors")
+	fs.StringVar(&c.progress, "progress", progressAuto, "progress on stderr: auto (on a terminal, once work lasts a second), always or never")
 	fs.IntVar(&c.train.Folds, "folds", d.Folds, "cross-validation folds (0 or 1: none, and no thresholds)")
 	fs.Uint64Var(&c.train.Seed, "seed", d.Seed, "seed of the folds")
 	fs.Float64Var(&c.train.TargetPrecision, "precision", d.TargetPrecision, "held-out precision each flagged label's threshold aims at")
@@ -69,6 +95,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	if c.progress != progressAuto && c.progress != progressAlways && c.progress != progressNever {
+		return c, fmt.Errorf("train: -progress %q: want auto, always or never", c.progress)
+	}
 	if c.in == "" || fs.NArg() > 0 {
 		return c, errors.New("usage: train -in labelled.jsonl [-out model.nb] [-test test.jsonl] [-folds K] [-tune] (see -h)")
 	}
@@ -87,11 +116,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if c.quiet {
 		stdout = io.Discard
+		c.progress = progressNever
 	}
-	examples, err := readExamples(c.in)
-	if err != nil {
+	prog := newProgress(stderr, c.progress)
+	defer prog.tickEvery(progressEvery)()
+	fail := func(err error) int {
+		prog.end()
 		fmt.Fprintln(stderr, "train:", err)
 		return 1
+	}
+	examples, err := readExamples(c.in, prog)
+	if err != nil {
+		return fail(err)
 	}
 	labels := classify.Labels(examples)
 	if !slices.Contains(labels, c.train.Settings.Negative) {
@@ -100,24 +136,42 @@ func run(args []string, stdout, stderr io.Writer) int {
 	lex := lexicon.Default()
 	if c.lexDir != "" {
 		if lex, err = lexicon.LoadDir(c.lexDir); err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
+			return fail(err)
 		}
+	}
+	if c.tune && c.train.Folds < 2 {
+		c.train.Folds = 5
+	}
+	report := map[string]any{
+		"input": c.in, "posts": len(examples), "labels": labels, "settings": c.train.Settings,
+		"folds": c.train.Folds, "seed": c.train.Seed, "target_precision": c.train.TargetPrecision,
 	}
 	fmt.Fprintf(stdout, "%d posts, labels %s\n", len(examples), strings.Join(labels, ", "))
 	if c.tune {
-		if err := tune(stdout, examples, lex, c.train); err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
+		rows, err := tune(stdout, examples, lex, c.train, prog)
+		if err != nil {
+			return fail(err)
+		}
+		report["tune"] = rows
+		report["best"] = rows[0]
+		if err := writeReport(c.reportJSON, report); err != nil {
+			return fail(err)
 		}
 		return 0
 	}
-	model, cv, err := classify.Train(examples, lex, c.train)
-	if err != nil {
-		fmt.Fprintln(stderr, "train:", err)
-		return 1
+	c.train.Progress = func(done, total int) {
+		prog.update(status{step: trainStep(done, total), posts: done * len(examples), done: int64(done), total: int64(total)})
 	}
-	report := map[string]any{"settings": c.train.Settings, "posts": len(examples), "labels": labels}
+	steps := 1
+	if c.train.Folds > 1 {
+		steps += c.train.Folds
+	}
+	prog.begin("training", status{step: trainStep(0, steps), total: int64(steps)})
+	model, cv, err := classify.Train(examples, lex, c.train)
+	prog.end()
+	if err != nil {
+		return fail(err)
+	}
 	if c.train.Folds > 1 {
 		fmt.Fprintf(stdout, "\n%d-fold cross-validation, most probable label:\n%s\n", c.train.Folds, cv.Report)
 		printThresholds(stdout, labels, cv)
@@ -127,44 +181,74 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		report["cv"] = cv.Report
 		report["thresholds"] = cv.Thresholds
+		report["threshold_precision"] = cv.ThresholdPrecision
+		report["threshold_recall"] = cv.ThresholdRecall
 		report["temperature"] = cv.Temperature
 		report["bias"] = cv.Bias
 		report["bias_fraction"] = cv.BiasFraction
 	}
 	if c.test != "" {
-		test, err := readExamples(c.test)
+		test, err := readExamples(c.test, prog)
 		if err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
+			return fail(err)
+		}
+		// readExamples keeps one example a line, so example i is line i+1.
+		for i, e := range test {
+			if !slices.Contains(labels, e.Label) {
+				return fail(lineError{c.test, i + 1, fmt.Sprintf("label %q is not one of the trained labels %q", e.Label, labels)})
+			}
 		}
 		cl, err := classify.New(model, lex)
 		if err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
+			return fail(err)
 		}
+		prog.begin("evaluating on "+filepath.Base(c.test), status{})
 		rep, err := classify.Evaluate(cl, test)
+		prog.end()
 		if err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
+			return fail(err)
 		}
 		fmt.Fprintf(stdout, "\ntest set %s:\n%s\n", c.test, rep)
+		report["test_input"] = c.test
 		report["test"] = rep
 	}
 	if c.out != "" {
 		if err := writeModel(c.out, model); err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
+			return fail(err)
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", c.out)
+		report["model_file"] = c.out
 	}
-	if c.reportJSON != "" {
-		data, _ := json.MarshalIndent(report, "", "  ")
-		if err := os.WriteFile(c.reportJSON, append(data, '\n'), 0o644); err != nil {
-			fmt.Fprintln(stderr, "train:", err)
-			return 1
-		}
+	if err := writeReport(c.reportJSON, report); err != nil {
+		return fail(err)
 	}
 	return 0
+}
+
+// trainStep names what Train works on after done of its total steps: a
+// cross-validation fold, then the final model.
+func trainStep(done, total int) string {
+	folds := total - 1
+	switch {
+	case done >= total:
+		return ""
+	case done < folds:
+		return fmt.Sprintf("fold %d/%d", done+1, folds)
+	}
+	return "final model"
+}
+
+// writeReport writes the report as indented JSON to name, when one is
+// given.
+func writeReport(name string, report map[string]any) error {
+	if name == "" {
+		return nil
+	}
+	data, err := json.MarshalIndent(report, "", "  ")
+	if err != nil {
+		return fmt.Errorf("report: %v", err)
+	}
+	return os.WriteFile(name, append(data, '\n'), 0o644)
 }
 
 func printThresholds(w io.Writer, labels []string, cv classify.CVResult) {
@@ -194,37 +278,4 @@ func writeModel(name string, m *classify.Model) error {
 		return err
 	}
 	return os.Rename(tmp, name)
-}
-
-// readExamples reads labelled JSON lines; a bad line is an error naming
-// the file and line.
-func readExamples(name string) ([]classify.Example, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []classify.Example
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 64<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var e classify.Example
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		if e.Label == "" {
-			return nil, fmt.Errorf("%s:%d: no \"label\"", name, line)
-		}
-		out = append(out, e)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no labelled posts", name)
-	}
-	return out, nil
 }

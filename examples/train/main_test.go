@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,143 @@ func TestTune(t *testing.T) {
 		t.Skip("trains many models")
 	}
 	in := writeLines(t, "train.jsonl", sentiment)
+	report := filepath.Join(t.TempDir(), "report.json")
 	var stdout, stderr bytes.Buffer
-	require.Equal(t, 0, run([]string{"-in", in, "-tune", "-folds", "3", "-buckets", "4096"}, &stdout, &stderr), stderr.String())
+	require.Equal(t, 0, run([]string{"-in", in, "-tune", "-folds", "3", "-buckets", "4096", "-report-json", report}, &stdout, &stderr), stderr.String())
 	require.Contains(t, stdout.String(), "best:")
+
+	data, err := os.ReadFile(report)
+	require.NoError(t, err)
+	var rep struct {
+		Posts int
+		Folds int
+		Tune  []tuneRow
+		Best  tuneRow
+	}
+	require.NoError(t, json.Unmarshal(data, &rep))
+	require.Equal(t, len(sentiment), rep.Posts)
+	require.Equal(t, 3, rep.Folds)
+	require.Len(t, rep.Tune, 40)
+	require.Equal(t, rep.Tune[0], rep.Best)
+	for i, r := range rep.Tune {
+		require.Contains(t, stdout.String(), fmt.Sprintf("%-44s macro-F1 %.4f  accuracy %.4f\n", r.Name, r.MacroF1, r.Accuracy))
+		if i > 0 {
+			require.LessOrEqual(t, r.MacroF1, rep.Tune[i-1].MacroF1, "best first")
+		}
+	}
+	require.Contains(t, stdout.String(), fmt.Sprintf("best: %s  macro-F1 %.4f", rep.Best.Name, rep.Best.MacroF1))
+}
+
+// Progress goes to stderr only, and only when asked for or on a terminal:
+// stdout is the same whatever -progress says.
+func TestProgressOnlyOnStderr(t *testing.T) {
+	in := writeLines(t, "train.jsonl", sentiment)
+	args := []string{"-in", in, "-folds", "3"}
+	var quietOut, quietErr bytes.Buffer
+	require.Equal(t, 0, run(args, &quietOut, &quietErr))
+	require.Empty(t, quietErr.String(), "stderr is no terminal: no progress")
+
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(append(args, "-progress", "always"), &out, &errOut), errOut.String())
+	require.Equal(t, quietOut.String(), out.String())
+	require.NotContains(t, out.String(), "\r")
+	progress := errOut.String()
+	require.Regexp(t, `\rreading train\.jsonl: 12 posts, \d+ posts/s, 100%, took 0s *\n`, progress)
+	require.Regexp(t, `\rtraining: fold 1/3, 0%, 0s so far`, progress)
+	require.Regexp(t, `\rtraining: 48 posts, \d+ posts/s, 100%, took \ds *\n`, progress)
+	require.True(t, strings.HasSuffix(progress, "\n"), "%q", progress)
+
+	out.Reset()
+	errOut.Reset()
+	require.Equal(t, 0, run(append(args, "-progress", "always", "-quiet"), &out, &errOut))
+	require.Empty(t, out.String())
+	require.Empty(t, errOut.String(), "-quiet silences progress")
+
+	require.Equal(t, 2, run(append(args, "-progress", "sometimes"), &out, &errOut))
+	require.Contains(t, errOut.String(), `-progress "sometimes": want auto, always or never`)
+}
+
+// -report-json holds everything the printed report does, and what a
+// script needs to find the run again.
+func TestReportJSON(t *testing.T) {
+	// With an "other" label, the decisions at the thresholds are reported
+	// too.
+	var examples []classify.Example
+	for _, e := range sentiment {
+		if e.Label == "neg" {
+			e.Label = "other"
+		}
+		examples = append(examples, e)
+	}
+	in := writeLines(t, "train.jsonl", examples)
+	test := writeLines(t, "test.jsonl", examples[4:8])
+	out := filepath.Join(t.TempDir(), "m.nb")
+	reportFile := filepath.Join(t.TempDir(), "report.json")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-in", in, "-test", test, "-out", out, "-folds", "3", "-seed", "7", "-report-json", reportFile}, &stdout, &stderr), stderr.String())
+
+	data, err := os.ReadFile(reportFile)
+	require.NoError(t, err)
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(data, &keys))
+	var got []string
+	for k := range keys {
+		got = append(got, k)
+	}
+	require.ElementsMatch(t, []string{
+		"input", "posts", "labels", "settings", "folds", "seed", "target_precision",
+		"cv", "cv_decisions", "thresholds", "threshold_precision", "threshold_recall",
+		"temperature", "bias", "bias_fraction", "test_input", "test", "model_file",
+	}, got)
+
+	var rep struct {
+		Input              string            `json:"input"`
+		Posts              int               `json:"posts"`
+		Labels             []string          `json:"labels"`
+		Settings           classify.Settings `json:"settings"`
+		Folds              int               `json:"folds"`
+		Seed               uint64            `json:"seed"`
+		TargetPrecision    float64           `json:"target_precision"`
+		CV                 classify.Report   `json:"cv"`
+		CVDecisions        classify.Report   `json:"cv_decisions"`
+		Thresholds         []float64         `json:"thresholds"`
+		ThresholdPrecision []float64         `json:"threshold_precision"`
+		ThresholdRecall    []float64         `json:"threshold_recall"`
+		Temperature        float64           `json:"temperature"`
+		Bias               []float64         `json:"bias"`
+		BiasFraction       float64           `json:"bias_fraction"`
+		TestInput          string            `json:"test_input"`
+		Test               classify.Report   `json:"test"`
+		ModelFile          string            `json:"model_file"`
+	}
+	require.NoError(t, json.Unmarshal(data, &rep))
+	require.Equal(t, in, rep.Input)
+	require.Equal(t, test, rep.TestInput)
+	require.Equal(t, out, rep.ModelFile)
+	require.Equal(t, len(examples), rep.Posts)
+	require.Equal(t, 3, rep.Folds)
+	require.Equal(t, uint64(7), rep.Seed)
+	require.Equal(t, 0.95, rep.TargetPrecision)
+	require.Equal(t, []string{"other", "pos"}, rep.Labels)
+	require.Equal(t, "other", rep.Settings.Negative)
+	require.Equal(t, classify.DefaultSettings().Buckets, rep.Settings.Buckets)
+	require.Equal(t, len(examples), rep.CV.N)
+	require.Equal(t, len(examples), rep.CVDecisions.N)
+	require.Equal(t, 4, rep.Test.N)
+	for _, v := range [][]float64{rep.Thresholds, rep.ThresholdPrecision, rep.ThresholdRecall, rep.Bias} {
+		require.Len(t, v, 2)
+	}
+	require.Positive(t, rep.Temperature)
+	// The JSON says what stdout says.
+	require.Contains(t, stdout.String(), fmt.Sprintf("macro-F1 %.3f  accuracy %.3f  n %d", rep.CV.MacroF1, rep.CV.Accuracy, rep.CV.N))
+	require.Contains(t, stdout.String(), fmt.Sprintf("macro-F1 %.3f  accuracy %.3f  n %d", rep.Test.MacroF1, rep.Test.Accuracy, rep.Test.N))
+	require.Contains(t, stdout.String(), fmt.Sprintf("  pos          %.3f  (%.3f / %.3f)", rep.Thresholds[1], rep.ThresholdPrecision[1], rep.ThresholdRecall[1]))
+}
+
+func TestTestFileLabelsMustBeTrained(t *testing.T) {
+	in := writeLines(t, "train.jsonl", sentiment)
+	test := writeLines(t, "test.jsonl", []classify.Example{sentiment[0], {Text: "نص", Label: "neutral"}})
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 1, run([]string{"-in", in, "-test", test, "-folds", "0"}, &stdout, &stderr))
+	require.Contains(t, stderr.String(), test+`:2: label "neutral" is not one of the trained labels ["neg" "pos"]`)
 }
