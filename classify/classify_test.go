@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"runtime/debug"
@@ -450,6 +451,7 @@ func TestGenericTrainerOnRealTweets(t *testing.T) {
 			test := readExamples(t, "../../shared/datasets/"+tc.test)
 			cfg := DefaultTrainConfig()
 			cfg.Settings.Negative = "" // as examples/train does for label sets without "other"
+			cfg.Arabizi = false        // as examples/train does unless asked
 			m, cv, err := Train(train, lexicon.Default(), cfg)
 			require.NoError(t, err)
 			c, err := New(m, lexicon.Default())
@@ -461,4 +463,33 @@ func TestGenericTrainerOnRealTweets(t *testing.T) {
 			require.GreaterOrEqual(t, rep.MacroF1, tc.mf1)
 		})
 	}
+}
+
+// TestTrainArabiziCopies checks TrainConfig.Arabizi: a post with a key
+// word gets one Arabizi copy, a post without none; the copies never reach
+// the held-out side of cross-validation; the model is deterministic.
+func TestTrainArabiziCopies(t *testing.T) {
+	var posts []Example
+	for i := range 12 {
+		posts = append(posts,
+			Example{Text: fmt.Sprintf("عندي مهرب ثقة على الحدود رقم %d", i), Label: "smuggling"},
+			Example{Text: fmt.Sprintf("الجو حلو اليوم في الحديقة مرة %d", i), Label: "other"})
+	}
+	cfg := DefaultTrainConfig()
+	cfg.Folds = 3
+	plain, _, err := Train(posts, lexicon.Default(), func() TrainConfig { c := cfg; c.Arabizi = false; return c }())
+	require.NoError(t, err)
+	m, cv, err := Train(posts, lexicon.Default(), cfg)
+	require.NoError(t, err)
+	require.Equal(t, []uint64{12, 12}, plain.NumDocs())
+	require.Equal(t, []uint64{12, 24}, m.NumDocs(), "other posts have no key word; each smuggling post gets a copy")
+	require.Equal(t, len(posts), cv.Report.N, "only the original posts are held out")
+	again, _, err := Train(posts, lexicon.Default(), cfg)
+	require.NoError(t, err)
+	var a, b bytes.Buffer
+	_, err = m.WriteTo(&a)
+	require.NoError(t, err)
+	_, err = again.WriteTo(&b)
+	require.NoError(t, err)
+	require.Equal(t, a.Bytes(), b.Bytes())
 }

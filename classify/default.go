@@ -14,7 +14,7 @@ import (
 // DefaultTrainConfig by `go generate ./classify`; TestDefaultModelIsFresh
 // fails when the embedded file differs from what that command builds.
 //
-//go:generate go run ../examples/train -in ../corpus/posts.jsonl -out default.nb -quiet
+//go:generate go run ../examples/train -in ../corpus/posts.jsonl -arabizi -out default.nb -quiet
 
 //go:embed default.nb
 var defaultModel []byte

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 
+	"github.com/ghurbal/ghurbal/internal/evade"
 	"github.com/ghurbal/ghurbal/internal/nb"
 	"github.com/ghurbal/ghurbal/lexicon"
 )
@@ -104,12 +106,12 @@ type CVResult struct {
 // deterministic. targetPrecision is the precision each non-negative
 // label's threshold aims at (e.g. 0.95).
 func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64) (CVResult, error) {
-	return crossValidate(examples, labels, lex, settings, k, seed, targetPrecision, nil)
+	return crossValidate(examples, labels, lex, settings, k, seed, targetPrecision, false, nil)
 }
 
 // crossValidate is CrossValidate calling afterFold, when not nil, with the
 // number of folds done after each one (for Train's progress).
-func crossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64, afterFold func(done int)) (CVResult, error) {
+func crossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64, arabizi bool, afterFold func(done int)) (CVResult, error) {
 	index := labelIndex(labels)
 	truth := make([]int, len(examples))
 	for i, e := range examples {
@@ -140,6 +142,11 @@ func crossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 			if inFold[i] != f {
 				if err := t.Add(e.Text, e.Label); err != nil {
 					return CVResult{}, err
+				}
+				if arabizi {
+					if err := t.addArabiziCopy(i, e, seed); err != nil {
+						return CVResult{}, err
+					}
 				}
 			}
 		}
@@ -304,11 +311,19 @@ type TrainConfig struct {
 	// a program can show how far a long training has come. It is called
 	// on the goroutine that called Train and does not change the model.
 	Progress func(done, total int)
+	// Arabizi also trains on a copy of each post whose key words (the
+	// obfuscation rewriter's: مهرب، فيزا، حدود، المانيا …) are switched to
+	// Latin-letter Arabizi spellings, when the post has any, so that the
+	// model learns the spellings that Arabizi writers and evaders use for
+	// the words it relies on most. The copies stay on the training side of
+	// every cross-validation fold: the held-out figures and the thresholds
+	// are measured on the original posts alone.
+	Arabizi bool
 }
 
 // DefaultTrainConfig is what the default model is built with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Settings: DefaultSettings(), Folds: 5, Seed: 1, TargetPrecision: 0.95}
+	return TrainConfig{Settings: DefaultSettings(), Folds: 5, Seed: 1, TargetPrecision: 0.95, Arabizi: true}
 }
 
 // Train cross-validates on examples (when cfg.Folds > 1), then trains on
@@ -332,7 +347,7 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 	var cv CVResult
 	if cfg.Folds > 1 {
 		var err error
-		cv, err = crossValidate(examples, labels, lex, cfg.Settings, cfg.Folds, cfg.Seed, cfg.TargetPrecision, step)
+		cv, err = crossValidate(examples, labels, lex, cfg.Settings, cfg.Folds, cfg.Seed, cfg.TargetPrecision, cfg.Arabizi, step)
 		if err != nil {
 			return nil, CVResult{}, err
 		}
@@ -341,9 +356,14 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 	if err != nil {
 		return nil, CVResult{}, err
 	}
-	for _, e := range examples {
+	for i, e := range examples {
 		if err := t.Add(e.Text, e.Label); err != nil {
 			return nil, CVResult{}, err
+		}
+		if cfg.Arabizi {
+			if err := t.addArabiziCopy(i, e, cfg.Seed); err != nil {
+				return nil, CVResult{}, err
+			}
 		}
 	}
 	cal := calibration{scale: 1, bias: make([]float64, len(labels))}
@@ -356,3 +376,18 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 	}
 	return m, cv, err
 }
+
+// addArabiziCopy adds the Arabizi copy of example i (see
+// TrainConfig.Arabizi), when switching its key words changes it. The copy
+// depends only on the text, i and seed.
+func (t *Trainer) addArabiziCopy(i int, e Example, seed uint64) error {
+	rw := evade.Rewriter{Keywords: arabiziKeywords, Rate: -1}
+	copied := rw.Apply(e.Text, evade.Arabizi, rand.New(rand.NewPCG(seed, uint64(i))))
+	if copied == e.Text {
+		return nil
+	}
+	return t.Add(copied, e.Label)
+}
+
+// arabiziKeywords are the words addArabiziCopy switches.
+var arabiziKeywords = evade.DefaultKeywords()

@@ -53,14 +53,12 @@ func TestEvasion(t *testing.T) {
 		recall, fp := evasionStats(c, examples, func(i int, s string) string {
 			return rw.Apply(s, m, rand.New(rand.NewPCG(uint64(i), uint64(m))))
 		})
-		// Issue 6's bar is 0.95 of the clean recall. Arabizi does not meet
-		// it yet for visa (0.90: a visa post whose key words are all
-		// switched to Latin letters keeps its lexicon hits but falls under
-		// the visa threshold); it is held at 0.85 so it cannot slip.
-		bar := 0.95
-		if m == evade.Arabizi {
-			bar = 0.85
-		}
+		// Issue 6's bar: 0.95 of the clean recall. Arabizi meets it because
+		// the default model is trained with TrainConfig.Arabizi, on copies
+		// of posts.jsonl rewritten by this same rewriter (other posts, other
+		// seeds): the figure says the model learned the rewriter's
+		// spellings, which real writers' spellings only partly share.
+		const bar = 0.95
 		var worst []string
 		for _, l := range []string{"smuggling", "visa", "crossing"} {
 			ratio := recall[l] / clean[l]

@@ -77,6 +77,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.train.Folds, "folds", d.Folds, "cross-validation folds (0 or 1: none, and no thresholds)")
 	fs.Uint64Var(&c.train.Seed, "seed", d.Seed, "seed of the folds")
 	fs.Float64Var(&c.train.TargetPrecision, "precision", d.TargetPrecision, "held-out precision each flagged label's threshold aims at")
+	// Off by default: its key words are those of smuggling posts, and on
+	// other label sets (ASTD) the copies only skew the data. go generate
+	// turns it on for the default model (classify.DefaultTrainConfig).
+	fs.BoolVar(&c.train.Arabizi, "arabizi", false, "also train on a copy of each post with its smuggling key words switched to Arabizi (as the default model is)")
 	s := d.Settings
 	buckets := fs.Uint("buckets", uint(s.Buckets), "size of the hashed feature space")
 	fs.BoolVar(&s.Words, "words", s.Words, "word features")
