@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -42,6 +43,13 @@ func checkNormalization(t *testing.T, n *Normalizer, in string) {
 		}
 		if tok.Start < 0 || tok.End > len(in) || tok.Start > tok.End {
 			t.Fatalf("token %+v outside the input %+q", tok, in)
+		}
+		if n == Default() && utf8.ValidString(in) {
+			// Contains, not equals: a ligature (ﷺ) is one source rune for
+			// several tokens.
+			if got := n.String(in[tok.Start:tok.End]); !strings.Contains(got, tok.Text) {
+				t.Fatalf("token %+q of %+q maps back to %+q, which normalizes to %+q", tok.Text, in, in[tok.Start:tok.End], got)
+			}
 		}
 	}
 }

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"encoding/binary"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -319,10 +318,21 @@ func isTwoByteRune(s string, i int) bool {
 // collapsing elongations.
 type writer struct {
 	dst   []byte
-	orig  []uint32 // source offset of each output byte; nil when not tracked
+	segs  []segment // the offset map (see segment); nil when not tracked
 	track bool
 	last  rune // last Arabic letter written, or -1
 	run   int  // how many times last was written in a row
+}
+
+// segment is one piece of the offset map: the output bytes from out up to
+// the next segment's out came from the source at src, byte for byte when
+// copied (a run of text that was already normal, or one ASCII byte), or
+// all from the one source rune at src when not (a folded rune). Most of a
+// text is copied, so the map has a segment per change normalization made
+// rather than an offset per byte.
+type segment struct {
+	out, src uint32
+	copied   bool
 }
 
 func clampOffset(i int) uint32 {
@@ -334,43 +344,23 @@ func clampOffset(i int) uint32 {
 
 // raw appends src[i:j], already known to be normal, and its offsets.
 func (w *writer) raw(src string, i, j int) {
-	w.dst = append(w.dst, src[i:j]...)
 	if w.track {
-		w.offsets(i, j-i)
+		w.copied(i)
 	}
+	w.dst = append(w.dst, src[i:j]...)
 }
 
-// offsets appends the offsets of n output bytes that came one for one from
-// the source bytes at at, at+1, …. Most of a text is copied through raw,
-// so the offset map is grown once per run and filled in a plain loop
-// rather than appended to byte by byte.
-func (w *writer) offsets(at, n int) {
-	base := len(w.orig)
-	w.orig = slices.Grow(w.orig, n)[:base+n]
-	o := w.orig[base:]
-	if uint64(at)+uint64(n) <= 0xFFFFFFFF {
-		v := uint32(at)
-		for len(o) >= 4 {
-			o[0], o[1], o[2], o[3] = v, v+1, v+2, v+3
-			o, v = o[4:], v+4
+// copied records that the output from len(w.dst) on is copied from the
+// source at at, extending the last segment when it is a copy that reaches
+// exactly there.
+func (w *writer) copied(at int) {
+	out, src := clampOffset(len(w.dst)), clampOffset(at)
+	if n := len(w.segs); n > 0 {
+		if l := w.segs[n-1]; l.copied && uint64(l.src)+uint64(out-l.out) == uint64(src) {
+			return
 		}
-		for k := range o {
-			o[k] = v + uint32(k)
-		}
-		return
 	}
-	for k := range o {
-		o[k] = clampOffset(at + k)
-	}
-}
-
-// repeatOffset appends the offset at for n output bytes that all came
-// from one source rune.
-func (w *writer) repeatOffset(at, n int) {
-	o := clampOffset(at)
-	for range n {
-		w.orig = append(w.orig, o)
-	}
+	w.segs = append(w.segs, segment{out: out, src: src, copied: true})
 }
 
 // emit appends the output rune r that came from the source rune at at.
@@ -379,10 +369,9 @@ func (w *writer) emit(n *Normalizer, r rune, at int) {
 		if r == w.last {
 			w.run++
 			if w.run == 3 { // take back the second copy: a run becomes one letter
-				sz := utf8.RuneLen(r)
-				w.dst = w.dst[:len(w.dst)-sz]
+				w.dst = w.dst[:len(w.dst)-utf8.RuneLen(r)]
 				if w.track {
-					w.orig = w.orig[:len(w.orig)-sz]
+					w.truncateSegments()
 				}
 			}
 			if w.run >= 3 {
@@ -394,20 +383,28 @@ func (w *writer) emit(n *Normalizer, r rune, at int) {
 	} else {
 		w.last, w.run = -1, 0
 	}
-	start := len(w.dst)
-	w.dst = utf8.AppendRune(w.dst, r)
 	if w.track {
-		w.repeatOffset(at, len(w.dst)-start)
+		w.segs = append(w.segs, segment{out: clampOffset(len(w.dst)), src: clampOffset(at)})
+	}
+	w.dst = utf8.AppendRune(w.dst, r)
+}
+
+// truncateSegments drops the segments that start at or after the end of
+// the output, after output was taken back.
+func (w *writer) truncateSegments() {
+	end := clampOffset(len(w.dst))
+	for len(w.segs) > 0 && w.segs[len(w.segs)-1].out >= end {
+		w.segs = w.segs[:len(w.segs)-1]
 	}
 }
 
 // ascii appends the ASCII byte c that came from the source byte at at.
 func (w *writer) ascii(c byte, at int) {
 	w.last, w.run = -1, 0
-	w.dst = append(w.dst, c)
 	if w.track {
-		w.orig = append(w.orig, clampOffset(at))
+		w.copied(at)
 	}
+	w.dst = append(w.dst, c)
 }
 
 // stable returns the end of the longest prefix of src[i:] that normalizes to

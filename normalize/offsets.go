@@ -14,16 +14,16 @@ import (
 type Text struct {
 	src  string
 	out  []byte
-	orig []uint32 // orig[i]: where the source of out[i] starts; orig[len(out)] == len(src)
+	segs []segment // the offset map: see segment
 }
 
 // Text normalizes src into t, reusing t's buffers, and returns t. Offsets
 // are kept as 32-bit values: an input of 4 GiB or more gets its later
 // offsets clamped.
 func (n *Normalizer) Text(t *Text, src string) *Text {
-	w := writer{dst: t.out[:0], orig: t.orig[:0], track: true}
+	w := writer{dst: t.out[:0], segs: t.segs[:0], track: true}
 	n.write(&w, src)
-	t.src, t.out, t.orig = src, w.dst, append(w.orig, clampOffset(len(src)))
+	t.src, t.out, t.segs = src, w.dst, w.segs
 	return t
 }
 
@@ -46,12 +46,9 @@ func (t *Text) Len() int { return len(t.out) }
 // the rest of an elongation), so normalizing src[s:e] gives back the
 // normalized range. Out-of-range arguments are clamped.
 func (t *Text) Original(start, end int) (s, e int) {
-	if len(t.orig) == 0 {
-		return 0, 0
-	}
 	start = max(0, min(start, len(t.out)))
 	end = max(start, min(end, len(t.out)))
-	s, e = int(t.orig[start]), int(t.orig[end])
+	s, e = t.originalAt(start), t.originalAt(end)
 	if end > start && e <= s {
 		// One source rune produced several output runes (a ligature) and
 		// the range stops inside them: cover the whole source rune.
@@ -64,9 +61,28 @@ func (t *Text) Original(start, end int) (s, e int) {
 // OriginalAt returns the offset in the original text where the source of
 // the normalized byte i starts.
 func (t *Text) OriginalAt(i int) int {
-	if len(t.orig) == 0 {
-		return 0
+	return t.originalAt(max(0, min(i, len(t.out))))
+}
+
+// originalAt is OriginalAt for 0 ≤ i ≤ len(t.out): the end of the output
+// maps to the end of the source, any other byte through the last segment
+// that starts at or before it.
+func (t *Text) originalAt(i int) int {
+	if i >= len(t.out) {
+		return int(clampOffset(len(t.src)))
 	}
-	i = max(0, min(i, len(t.out)))
-	return int(t.orig[i])
+	lo, hi := 0, len(t.segs) // the answer is the last segment with out <= i
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if int(t.segs[mid].out) <= i {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	sg := t.segs[lo]
+	if sg.copied {
+		return int(sg.src) + i - int(sg.out)
+	}
+	return int(sg.src)
 }
