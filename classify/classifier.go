@@ -94,7 +94,12 @@ type Result struct {
 // ratio of the feature under the label against the strongest other label,
 // times how often it occurs in the post.
 type Contribution struct {
-	Feature string  `json:"feature"` // kind:text, e.g. w:مهرب (word), s: stem, p: pair, c: characters, L: lexicon category, T: lexicon term, S: signal
+	// Feature is kind:text, e.g. w:مهرب. The kinds: w word, s light
+	// stem, p word pair, c character n-gram (^ and $ mark the word's
+	// edges), k consonant skeleton, e emoji, n number (by digit count),
+	// L lexicon category, T lexicon term (category:term), S extracted
+	// signal (phone:BY, price:USD, handle:telegram …).
+	Feature string  `json:"feature"`
 	Label   string  `json:"label"`
 	Weight  float64 `json:"weight"`
 }

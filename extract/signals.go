@@ -103,8 +103,9 @@ func (s *Signals) Reset() {
 	s.Script = Script{}
 }
 
-// MarshalJSON writes every array, empty ones as [] rather than null, as the
-// output contract in DESIGN.md requires ("arrays are always present").
+// MarshalJSON writes every array, empty ones as [] rather than null, as
+// the output contract of examples/triage requires ("arrays are always
+// present").
 func (s Signals) MarshalJSON() ([]byte, error) {
 	type plain Signals // no MarshalJSON method: no recursion
 	p := plain(s)

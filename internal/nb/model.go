@@ -182,7 +182,7 @@ func (m *Model) Trainer() *Trainer {
 // sum of the log-likelihoods of feats, added in the order given so results
 // are reproducible bit for bit. Feature ids never seen in training, and ids
 // out of range, add nothing. It allocates only when dst lacks room for
-// NumLabels more values: reuse a buffer with m.LogScores(feats, buf[:0]).
+// len(m.Labels()) more values: reuse a buffer with m.LogScores(feats, buf[:0]).
 func (m *Model) LogScores(feats []uint32, dst []float64) []float64 {
 	dst = m.AppendLogPriors(dst)
 	m.AddLogLikelihoods(dst[len(dst)-len(m.labels):], feats)
@@ -201,7 +201,7 @@ func (m *Model) AppendLogPriors(dst []float64) []float64 {
 // all of them, bit for bit (it is how LogScores is computed), so a caller
 // can score features in bounded memory as it produces them. Unseen and
 // out-of-range ids add nothing, as in LogScores. It panics if scores has
-// fewer than NumLabels values.
+// fewer than len(m.Labels()) values.
 func (m *Model) AddLogLikelihoods(scores []float64, feats []uint32) {
 	n := len(m.labels)
 	scores = scores[:n]
