@@ -32,27 +32,50 @@ func evasionStats(c *Classifier, examples []Example, rewrite func(i int, text st
 	return recall, float64(right["other-flagged"]) / float64(max(total["other"], 1))
 }
 
+// evasionDraws is how many rewrites of each post TestEvasion scores per
+// obfuscation. One draw per post measured the false-positive rate of the
+// holdout's 140 other posts in steps of 0.7 points against a bar of one
+// point: a single unlucky rewrite decided the outcome. Five draws measure
+// the rate the bar is about in steps of 0.14 points.
+const evasionDraws = 5
+
+// rewriteDraw rewrites post i with method m, draw d (draw 0 is the seed the
+// single-draw test used).
+func rewriteDraw(rw evade.Rewriter, m evade.Method, i, d int, s string) string {
+	return rw.Apply(s, m, rand.New(rand.NewPCG(uint64(i), uint64(m)+uint64(d)<<32)))
+}
+
+// methodRewriter is the rewriter TestEvasion uses for m: the key words and
+// 30% of the other words, except for Arabizi ("a key word switched to
+// Arabizi"), which switches the key words only.
+func methodRewriter(m evade.Method) evade.Rewriter {
+	rw := evade.DefaultRewriter()
+	if m == evade.Arabizi {
+		rw.Rate = -1
+	}
+	return rw
+}
+
 // TestEvasion rewrites every holdout post the ways evaders do (each
-// obfuscation alone, then several combined; each applied to the post's key
-// words and a third of its other words, except Arabizi, which switches the
-// key words only) and checks that each positive
-// label keeps at least 95% of its clean recall and that the other posts'
-// false-positive rate rises by at most one point. The holdout is used
-// because the model never saw it.
+// obfuscation alone, then several combined), evasionDraws times each, and
+// checks that each positive label keeps at least 95% of its clean recall
+// and that the other posts' false-positive rate rises by at most one point.
+// The holdout is used because the model never saw it.
 func TestEvasion(t *testing.T) {
 	c := Default()
 	examples := readExamples(t, "../corpus/holdout.jsonl")
 	clean, cleanFP := evasionStats(c, examples, func(_ int, s string) string { return s })
-	t.Logf("%-14s smuggling %.3f  visa %.3f  crossing %.3f  other flagged %.3f", "clean", clean["smuggling"], clean["visa"], clean["crossing"], cleanFP)
-	methods := append([]evade.Method(nil), evade.Methods...)
-	for _, m := range methods {
-		rw := evade.DefaultRewriter() // key words and 30% of the other words
-		if m == evade.Arabizi {
-			rw.Rate = -1 // "a key word switched to Arabizi": key words only
+	t.Logf("%-14s smuggling %.3f  visa %.3f  crossing %.3f  other flagged %.4f", "clean", clean["smuggling"], clean["visa"], clean["crossing"], cleanFP)
+	for _, m := range evade.Methods {
+		rw := methodRewriter(m)
+		recall, fp := map[string]float64{}, 0.0
+		for d := range evasionDraws {
+			r, f := evasionStats(c, examples, func(i int, s string) string { return rewriteDraw(rw, m, i, d, s) })
+			for l, v := range r {
+				recall[l] += v / evasionDraws
+			}
+			fp += f / evasionDraws
 		}
-		recall, fp := evasionStats(c, examples, func(i int, s string) string {
-			return rw.Apply(s, m, rand.New(rand.NewPCG(uint64(i), uint64(m))))
-		})
 		// Issue 6's bar: 0.95 of the clean recall. Arabizi meets it because
 		// the default model is trained with TrainConfig.Arabizi, on copies
 		// of posts.jsonl rewritten by this same rewriter (other posts, other
@@ -66,12 +89,40 @@ func TestEvasion(t *testing.T) {
 				worst = append(worst, fmt.Sprintf("%s %.3f", l, ratio))
 			}
 		}
-		t.Logf("%-14s smuggling %.3f  visa %.3f  crossing %.3f  other flagged %.3f", m, recall["smuggling"], recall["visa"], recall["crossing"], fp)
+		t.Logf("%-14s smuggling %.3f  visa %.3f  crossing %.3f  other flagged %.4f", m, recall["smuggling"], recall["visa"], recall["crossing"], fp)
 		if len(worst) > 0 {
 			t.Errorf("%s: recall ratio below %.2f: %s", m, bar, strings.Join(worst, ", "))
 		}
 		if fp > cleanFP+0.01 {
-			t.Errorf("%s: other posts flagged %.3f, clean %.3f", m, fp, cleanFP)
+			t.Errorf("%s: other posts flagged %.4f, clean %.4f", m, fp, cleanFP)
+		}
+	}
+}
+
+// TestEvasionRealTweets checks false positives the same way on real tweets
+// about other things, which none of the team wrote (../shared/datasets,
+// skipped when absent): rewritten by each obfuscation, no more than one
+// point more of them is flagged.
+func TestEvasionRealTweets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("classifies every tweet once per obfuscation")
+	}
+	c := Default()
+	var tweets []Example
+	for _, name := range []string{"../../shared/datasets/ajgt/ajgt.jsonl", "../../shared/datasets/astd/astd.jsonl"} {
+		tweets = append(tweets, readExamples(t, name)...)
+	}
+	for i := range tweets {
+		tweets[i].Label = "other"
+	}
+	_, cleanFP := evasionStats(c, tweets, func(_ int, s string) string { return s })
+	t.Logf("%-14s %d tweets flagged %.4f", "clean", len(tweets), cleanFP)
+	for _, m := range evade.Methods {
+		rw := methodRewriter(m)
+		_, fp := evasionStats(c, tweets, func(i int, s string) string { return rewriteDraw(rw, m, i, 0, s) })
+		t.Logf("%-14s flagged %.4f", m, fp)
+		if fp > cleanFP+0.01 {
+			t.Errorf("%s: tweets flagged %.4f, clean %.4f", m, fp, cleanFP)
 		}
 	}
 }
