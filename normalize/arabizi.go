@@ -167,6 +167,104 @@ func arabiziAppend(dst []byte, start int, c byte) []byte {
 // Presentation forms are not read: normalize first. It allocates nothing
 // when dst has room and is safe for concurrent use.
 func AppendArabicSkeleton(dst []byte, arabic string) []byte {
+	// One pass gathers each letter's class and kind (every letter of the
+	// Arabic block is two bytes, D8–DB and a continuation byte); the rules
+	// that look at the first and last letters then read the arrays.
+	var class, kind [skeletonLetters]byte
+	n := 0
+	for i := 0; i < len(arabic); {
+		b := arabic[i]
+		var idx int
+		if b >= 0xD8 && b <= 0xDB && i+1 < len(arabic) && arabic[i+1]&0xC0 == 0x80 {
+			idx = int(b-0xD8)<<6 | int(arabic[i+1]&0x3F)
+			i += 2
+		} else {
+			if b < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(arabic[i:])
+			i += size
+			if r < 0x600 || r > 0x6FF {
+				continue
+			}
+			idx = int(r - 0x600)
+		}
+		k := skeletonKind[idx]
+		if k == 0 {
+			continue
+		}
+		if n == skeletonLetters {
+			return appendArabicSkeletonSlow(dst, arabic)
+		}
+		class[n], kind[n] = arabiziArabic[idx], k
+		if class[n] == arabiziVowel {
+			class[n] = 0
+		}
+		n++
+	}
+	start, from := len(dst), 0
+	if n >= 4 && kind[0]&kindAlef != 0 && kind[1]&kindLam != 0 {
+		from = 2
+	}
+	for j := from; j < n; j++ {
+		c := class[j]
+		if j == from && kind[j]&kindAin != 0 || j == n-1 && kind[j]&kindHeh != 0 {
+			c = 0
+		}
+		dst = arabiziAppend(dst, start, c)
+	}
+	if n >= 3 && kind[n-2]&kindYa != 0 && kind[n-1]&(kindAlef|kindHeh) != 0 {
+		dst = arabiziAppend(dst, start, 'y')
+	}
+	return dst
+}
+
+// skeletonLetters is how many letters AppendArabicSkeleton reads in one
+// pass; longer words take the two-pass way.
+const skeletonLetters = 48
+
+// The kinds of letters the skeleton rules look at, in skeletonKind.
+const (
+	kindLetter = 1 << iota
+	kindAlef
+	kindLam
+	kindYa
+	kindHeh
+	kindAin
+)
+
+// skeletonKind holds the kind bits of the rune U+0600+i: 0 for a rune that
+// is no letter.
+var skeletonKind = func() (t [256]byte) {
+	for i := range t {
+		r := rune(0x600 + i)
+		if _, ok := arabiziLetter(r); !ok {
+			continue
+		}
+		t[i] = kindLetter
+		if arabiziIsAlef(r) {
+			t[i] |= kindAlef
+		}
+		if r == 'ل' {
+			t[i] |= kindLam
+		}
+		if arabiziIsYa(r) {
+			t[i] |= kindYa
+		}
+		if arabiziIsHeh(r) {
+			t[i] |= kindHeh
+		}
+		if r == 'ع' {
+			t[i] |= kindAin
+		}
+	}
+	return t
+}()
+
+// appendArabicSkeletonSlow is AppendArabicSkeleton in two passes over the
+// runes, for words of more than skeletonLetters letters.
+func appendArabicSkeletonSlow(dst []byte, arabic string) []byte {
 	start := len(dst)
 	// Find the letters: the first two (for the article), the first after
 	// the article (for a dropped ain) and the last two (for the endings).

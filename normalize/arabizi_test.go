@@ -2,9 +2,12 @@ package normalize
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
 )
 
 // arabiziMatches are Arabizi spellings and the Arabic word they write, as
@@ -341,6 +344,9 @@ func FuzzArabiziSkeleton(f *testing.F) {
 				}
 			}
 		}
+		if fast, slow := AppendArabicSkeleton(nil, s), appendArabicSkeletonSlow(nil, s); string(fast) != string(slow) {
+			t.Fatalf("Arabic skeleton of %+q: one pass %+q, two passes %+q", s, fast, slow)
+		}
 		if a, b := AppendArabiziSkeleton(nil, s), AppendArabiziSkeleton(nil, strings.ToUpper(s)); string(a) != string(b) && arabiziIsASCII(s) {
 			t.Fatalf("skeleton of %+q = %+q but of its upper case %+q", s, a, b)
 		}
@@ -404,4 +410,24 @@ func ExampleLooksArabizi() {
 	// border false
 	// 2021 false
 	// 5km false
+}
+
+// TestArabicSkeletonOnePass checks the one-pass AppendArabicSkeleton
+// against the two-pass definition on every word of the corpus (and the
+// tweets when ../shared is present) and on words built to hit its edges.
+func TestArabicSkeletonOnePass(t *testing.T) {
+	words := []string{"", "ا", "ال", "الع", "العين", "عين", "العربيه", "بيا", "بيه", "مهرب", "مهربيه",
+		"ال" + strings.Repeat("ب", 60), strings.Repeat("عي", 30) + "ه", "x\xd8", "\xd8\xd8\xa7", "ﻣﻬﺮﺏ", "مُهَرِّب", "a-b ع"}
+	for _, name := range []string{"../corpus/posts.jsonl", "../corpus/holdout.jsonl", "../../shared/datasets/astd/astd.jsonl"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		words = append(words, strings.Fields(string(data))...)
+	}
+	for _, w := range words {
+		for _, in := range []string{w, String(w)} {
+			require.Equal(t, string(appendArabicSkeletonSlow(nil, in)), string(AppendArabicSkeleton(nil, in)), "%+q", in)
+		}
+	}
 }
