@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -78,3 +79,24 @@ func readOptional(name string) []Example {
 }
 
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
+
+// BenchmarkLoad measures loading the embedded model (ReadModel: checksum,
+// header checks, the log-likelihood table) and building a Classifier on
+// the already-loaded default lexicon, and reports the model file's size and
+// the heap the loaded model holds.
+func BenchmarkLoad(b *testing.B) {
+	data := DefaultModelBytes()
+	lex := Default().Lexicon()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		m, err := ReadModel(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := New(m, lex); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(data)), "file-bytes")
+}
