@@ -168,6 +168,9 @@ func (h fnv) addString(s string) fnv {
 	return h
 }
 
+// add2 adds two bytes, as addString of a two-byte string would.
+func (h fnv) add2(a, b byte) fnv { return (((h ^ fnv(a)) * fnvPrime) ^ fnv(b)) * fnvPrime }
+
 // addSecond ends a hash with a feature's second string: nothing when it is
 // empty, else 0xFF and the string.
 func (h fnv) addSecond(b string) fnv {
@@ -544,12 +547,25 @@ func (s *Settings) addCharGrams(fs *featureSet, w string) {
 	// Each start's prefix is a chain of dependent multiplications; the
 	// loops run across starts innermost, so that consecutive steps belong
 	// to different chains and overlap in the CPU.
-	for lo := 0; lo < n; lo++ {
-		prefix[lo][0] = fnvKind(kindChars).addString(w[starts[lo]:starts[lo+1]])
-	}
-	for k := 1; k < s.CharMax; k++ {
-		for lo := 0; lo+k < n; lo++ {
-			prefix[lo][k] = prefix[lo][k-1].addString(w[starts[lo+k]:starts[lo+k+1]])
+	if len(w) == 2*n {
+		// Every rune is two bytes, as in Arabic words: rune i is
+		// w[2i:2i+2], read without the offsets or a loop over its bytes.
+		for lo := 0; lo < n; lo++ {
+			prefix[lo][0] = fnvKind(kindChars).add2(w[2*lo], w[2*lo+1])
+		}
+		for k := 1; k < s.CharMax; k++ {
+			for lo := 0; lo+k < n; lo++ {
+				prefix[lo][k] = prefix[lo][k-1].add2(w[2*(lo+k)], w[2*(lo+k)+1])
+			}
+		}
+	} else {
+		for lo := 0; lo < n; lo++ {
+			prefix[lo][0] = fnvKind(kindChars).addString(w[starts[lo]:starts[lo+1]])
+		}
+		for k := 1; k < s.CharMax; k++ {
+			for lo := 0; lo+k < n; lo++ {
+				prefix[lo][k] = prefix[lo][k-1].addString(w[starts[lo+k]:starts[lo+k+1]])
+			}
 		}
 	}
 	for size := s.CharMin; size <= s.CharMax && size <= n+2; size++ {
