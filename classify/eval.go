@@ -109,8 +109,11 @@ func CrossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 	return crossValidate(examples, labels, lex, settings, k, seed, targetPrecision, false, nil)
 }
 
-// crossValidate is CrossValidate calling afterFold, when not nil, with the
-// number of folds done after each one (for Train's progress).
+// crossValidate is CrossValidate, training each fold's model also on the
+// Arabizi copies of its training posts when arabizi (TrainConfig.Arabizi;
+// the held-out posts are never copied), and calling afterFold, when not
+// nil, with the number of folds done after each one (for Train's
+// progress). CrossValidate makes no copies.
 func crossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, settings Settings, k int, seed uint64, targetPrecision float64, arabizi bool, afterFold func(done int)) (CVResult, error) {
 	index := labelIndex(labels)
 	truth := make([]int, len(examples))
