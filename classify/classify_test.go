@@ -431,6 +431,9 @@ func TestLoad(t *testing.T) {
 // MultinomialNB and fastText reach there: AJGT accuracy 0.875; ASTD
 // accuracy 0.68 and macro-F1 0.31.
 func TestGenericTrainerOnRealTweets(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a quality measure on one goroutine: the plain run checks it, the race detector would only multiply its time")
+	}
 	if testing.Short() {
 		t.Skip("trains two models with cross-validation")
 	}

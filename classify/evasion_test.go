@@ -104,6 +104,9 @@ func TestEvasion(t *testing.T) {
 // skipped when absent): rewritten by each obfuscation, no more than one
 // point more of them is flagged.
 func TestEvasionRealTweets(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a quality measure on one goroutine: the plain run checks it, the race detector would only multiply its time")
+	}
 	if testing.Short() {
 		t.Skip("classifies every tweet once per obfuscation")
 	}
