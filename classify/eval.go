@@ -143,13 +143,8 @@ func crossValidate(examples []Example, labels []string, lex *lexicon.Lexicon, se
 		}
 		for i, e := range examples {
 			if inFold[i] != f {
-				if err := t.Add(e.Text, e.Label); err != nil {
+				if err := t.addTraining(i, e, seed, arabizi); err != nil {
 					return CVResult{}, err
-				}
-				if arabizi {
-					if err := t.addArabiziCopy(i, e, seed); err != nil {
-						return CVResult{}, err
-					}
 				}
 			}
 		}
@@ -360,13 +355,8 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 		return nil, CVResult{}, err
 	}
 	for i, e := range examples {
-		if err := t.Add(e.Text, e.Label); err != nil {
+		if err := t.addTraining(i, e, cfg.Seed, cfg.Arabizi); err != nil {
 			return nil, CVResult{}, err
-		}
-		if cfg.Arabizi {
-			if err := t.addArabiziCopy(i, e, cfg.Seed); err != nil {
-				return nil, CVResult{}, err
-			}
 		}
 	}
 	cal := calibration{scale: 1, bias: make([]float64, len(labels))}
@@ -380,10 +370,13 @@ func Train(examples []Example, lex *lexicon.Lexicon, cfg TrainConfig) (*Model, C
 	return m, cv, err
 }
 
-// addArabiziCopy adds the Arabizi copy of example i (see
-// TrainConfig.Arabizi), when switching its key words changes it. The copy
+// addTraining adds example i and, when arabizi, its Arabizi copy (see
+// TrainConfig.Arabizi) if switching its key words changes it. The copy
 // depends only on the text, i and seed.
-func (t *Trainer) addArabiziCopy(i int, e Example, seed uint64) error {
+func (t *Trainer) addTraining(i int, e Example, seed uint64, arabizi bool) error {
+	if err := t.Add(e.Text, e.Label); err != nil || !arabizi {
+		return err
+	}
 	rw := evade.Rewriter{Keywords: arabiziKeywords, Rate: -1}
 	copied := rw.Apply(e.Text, evade.Arabizi, rand.New(rand.NewPCG(seed, uint64(i))))
 	if copied == e.Text {
@@ -392,5 +385,5 @@ func (t *Trainer) addArabiziCopy(i int, e Example, seed uint64) error {
 	return t.Add(copied, e.Label)
 }
 
-// arabiziKeywords are the words addArabiziCopy switches.
+// arabiziKeywords are the words addTraining switches.
 var arabiziKeywords = evade.DefaultKeywords()
