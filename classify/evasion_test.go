@@ -81,11 +81,14 @@ func TestEvasion(t *testing.T) {
 		// of posts.jsonl rewritten by this same rewriter (other posts, other
 		// seeds): the figure says the model learned the rewriter's
 		// spellings, which real writers' spellings only partly share.
-		const bar = 0.95
+		// The recalls are counts over draws × posts, so a ratio exactly at
+		// the bar (418/500 against 88/100) comes out of the division a
+		// rounding error below it; ratioSlack keeps that from failing.
+		const bar, ratioSlack = 0.95, 1e-9
 		var worst []string
 		for _, l := range []string{"smuggling", "visa", "crossing"} {
 			ratio := recall[l] / clean[l]
-			if ratio < bar {
+			if ratio < bar-ratioSlack {
 				worst = append(worst, fmt.Sprintf("%s %.3f", l, ratio))
 			}
 		}
