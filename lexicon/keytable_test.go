@@ -120,3 +120,67 @@ func TestMayMatchKeepsEveryReading(t *testing.T) {
 	}
 	t.Logf("%d words", n)
 }
+
+// TestTailsKeepEveryReading checks the promise of Lexicon.tails: no word
+// of two-byte letters with a reading matchAt accepts is ruled out, whatever
+// proclitic and suffix it carries. (matchAt strips a proclitic only when
+// minStripped letters remain, so والحق need not pass for the entry حق.)
+// It also checks that the set is not saturated: the corpus, written about
+// the route, has many words that start entries, and a third of its words
+// are still ruled out (three fifths of ASTD tweets').
+func TestTailsKeepEveryReading(t *testing.T) {
+	lex := Default()
+	twoByte := func(w string) bool {
+		for i := 0; i < len(w); i += 2 {
+			if i+1 >= len(w) || !isArabicLetterPair(w[i], w[i+1]) {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for i := range lex.index.keys {
+		k := lex.index.keys[i]
+		if lex.index.slots[i].tag == 0 || !isArabicWord(k) {
+			continue
+		}
+		forms := []string{k}
+		if lex.slots[lex.index.slots[i].val].stem >= 0 {
+			for _, suf := range suffixes {
+				forms = append(forms, k+suf)
+			}
+		}
+		for _, f := range forms {
+			for _, p := range append([]string{""}, proclitics...) {
+				w := p + f
+				if p != "" && letterCount(f) < minStripped || !twoByte(w) {
+					continue
+				}
+				s := "ذذذذ " + w + " ذ"
+				n++
+				if !lex.tails.mayHave(s, 9, 9+len(w)) {
+					t.Fatalf("tails rule out %q", w)
+				}
+			}
+		}
+	}
+	ruledOut, words := 0, 0
+	for _, p := range readCorpus(t, "../corpus/posts.jsonl") {
+		s := lex.norm.String(p.Text)
+		for i := 0; i < len(s); {
+			if end := arabicWordEnd(s, i); end > i {
+				words++
+				if !lex.tails.mayHave(s, i, end) {
+					ruledOut++
+				}
+				i = end
+				continue
+			}
+			i++
+		}
+	}
+	t.Logf("%d readings kept; %d of %d corpus words ruled out", n, ruledOut, words)
+	if ruledOut < words/3 {
+		t.Errorf("tails rule out only %d of %d corpus words", ruledOut, words)
+	}
+}

@@ -44,8 +44,10 @@ type Lexicon struct {
 	// with each suffix: a word none of whose proclitic readings is there
 	// has no reading in the index (see mayMatch).
 	readings bloom
-	phrases  []phrase
-	hash     string
+	// tails rules out most Arabic words before mayMatch: see tailSet.
+	tails   *tailSet
+	phrases []phrase
+	hash    string
 	// skeletons maps Arabizi consonant skeletons of single-word Arabic and
 	// Arabizi entries to their entry, for Latin-script posts.
 	skeletons keyTable
@@ -295,7 +297,7 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 		slotOf[k] = int32(len(lex.slots))
 		lex.slots = append(lex.slots, s)
 	}
-	lex.readings = newReadings(index)
+	lex.readings, lex.tails = newReadings(index)
 	lex.index, lex.skeletons, lex.english = newKeyTable(slotOf), newKeyTable(skeletons), newKeyTable(english)
 	lex.spellings = newKeyTable(spellings)
 	lex.englishPrefix, lex.joinedPhrases = newKeyTable(englishPrefix), newKeyTable(joinedPhrases)
@@ -304,8 +306,8 @@ func build(n *normalize.Normalizer, entries []Entry) *Lexicon {
 	return lex
 }
 
-// newReadings builds Lexicon.readings from the index.
-func newReadings(index map[string]slot) bloom {
+// newReadings builds Lexicon.readings and Lexicon.tails from the index.
+func newReadings(index map[string]slot) (bloom, *tailSet) {
 	n := 0
 	for _, s := range index {
 		n++
@@ -313,18 +315,22 @@ func newReadings(index map[string]slot) bloom {
 			n += len(suffixes)
 		}
 	}
-	b := newBloom(n)
+	b, tails := newBloom(n), new(tailSet)
+	add := func(r string) {
+		b.add(hashKey(r))
+		tails.add(r)
+	}
 	var buf []byte
 	for k, s := range index {
-		b.add(hashKey(k))
+		add(k)
 		if s.stem >= 0 {
 			for _, suf := range suffixes {
 				buf = append(append(buf[:0], k...), suf...)
-				b.add(hashKey(string(buf)))
+				add(string(buf))
 			}
 		}
 	}
-	return b
+	return b, tails
 }
 
 // englishPrefixLen is how many bytes of an English stem the prefilter keeps.

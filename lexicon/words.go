@@ -44,7 +44,7 @@ func (l *Lexicon) collectWords(dst []word, s string) []word {
 			continue
 		}
 		if end := arabicWordEnd(s, i); end > i {
-			dst = append(dst, word{start: i, end: end, single: end-i == 2, maybe: l.mayMatch(s, i, end)})
+			dst = append(dst, word{start: i, end: end, single: end-i == 2, maybe: l.tails.mayHave(s, i, end) && l.mayMatch(s, i, end)})
 			i = end
 			continue
 		}
