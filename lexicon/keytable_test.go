@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"iter"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -88,33 +89,46 @@ func TestBloomHasWhatItHolds(t *testing.T) {
 	}
 }
 
+// indexWords yields every word that has a reading in lex's index: each
+// Arabic key, and each stem key with each suffix (form), with no
+// proclitic and with each proclitic (proc).
+func indexWords(lex *Lexicon) iter.Seq2[string, string] {
+	return func(yield func(proc, form string) bool) {
+		for i := range lex.index.keys {
+			k := lex.index.keys[i]
+			if lex.index.slots[i].tag == 0 || !isArabicWord(k) {
+				continue
+			}
+			forms := []string{k}
+			if lex.slots[lex.index.slots[i].val].stem >= 0 {
+				for _, suf := range suffixes {
+					forms = append(forms, k+suf)
+				}
+			}
+			for _, f := range forms {
+				for _, p := range append([]string{""}, proclitics...) {
+					if !yield(p, f) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestMayMatchKeepsEveryReading checks mayMatch's promise: no word that
 // has a reading in the index is ruled out, whatever proclitic and suffix
 // it carries and wherever it stands in the text.
 func TestMayMatchKeepsEveryReading(t *testing.T) {
 	lex := Default()
 	n := 0
-	for i := range lex.index.keys {
-		k := lex.index.keys[i]
-		if lex.index.slots[i].tag == 0 || !isArabicWord(k) {
-			continue
-		}
-		forms := []string{k}
-		if lex.slots[lex.index.slots[i].val].stem >= 0 {
-			for _, suf := range suffixes {
-				forms = append(forms, k+suf)
-			}
-		}
-		for _, f := range forms {
-			for _, p := range append([]string{""}, proclitics...) {
-				w := p + f
-				for _, pad := range []string{"", "ذ ", "ذذذذذذذذ "} {
-					s := pad + w + " ذ"
-					n++
-					if !lex.mayMatch(s, len(pad), len(pad)+len(w)) {
-						t.Fatalf("mayMatch(%q) = false", w)
-					}
-				}
+	for p, f := range indexWords(lex) {
+		w := p + f
+		for _, pad := range []string{"", "ذ ", "ذذذذذذذذ "} {
+			s := pad + w + " ذ"
+			n++
+			if !lex.mayMatch(s, len(pad), len(pad)+len(w)) {
+				t.Fatalf("mayMatch(%q) = false", w)
 			}
 		}
 	}
@@ -139,29 +153,15 @@ func TestTailsKeepEveryReading(t *testing.T) {
 		return true
 	}
 	n := 0
-	for i := range lex.index.keys {
-		k := lex.index.keys[i]
-		if lex.index.slots[i].tag == 0 || !isArabicWord(k) {
+	for p, f := range indexWords(lex) {
+		w := p + f
+		if p != "" && letterCount(f) < minStripped || !twoByte(w) {
 			continue
 		}
-		forms := []string{k}
-		if lex.slots[lex.index.slots[i].val].stem >= 0 {
-			for _, suf := range suffixes {
-				forms = append(forms, k+suf)
-			}
-		}
-		for _, f := range forms {
-			for _, p := range append([]string{""}, proclitics...) {
-				w := p + f
-				if p != "" && letterCount(f) < minStripped || !twoByte(w) {
-					continue
-				}
-				s := "ذذذذ " + w + " ذ"
-				n++
-				if !lex.tails.mayHave(s, 9, 9+len(w)) {
-					t.Fatalf("tails rule out %q", w)
-				}
-			}
+		s := "ذذذذ " + w + " ذ"
+		n++
+		if !lex.tails.mayHave(s, 9, 9+len(w)) {
+			t.Fatalf("tails rule out %q", w)
 		}
 	}
 	ruledOut, words := 0, 0
